@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "tagcf 0.1.0",
     description = "TagCF: tags, user roles and causal tag effects for short videos.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      DevCommand.class,
+      WorkerCommand.class,
+      GatewayCommand.class,
+      DemoCommand.class
+    })
 public final class TagcfCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -20,6 +26,11 @@ public final class TagcfCommand implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new TagcfCommand()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, also used by tests to run commands in-process. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new TagcfCommand()).setExecutionExceptionHandler(new ErrorReporting());
   }
 }

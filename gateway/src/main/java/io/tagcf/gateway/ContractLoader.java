@@ -1,0 +1,59 @@
+package io.tagcf.gateway;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Loads the OpenAPI document for the router. Vert.x OpenAPI 5.0 refuses contracts whose
+ * responses use media types it cannot validate, among them {@code application/problem+json}
+ * (RFC 9457) and {@code application/yaml}. Responses are not validated by the router, so those
+ * response media types are mapped onto their closest supported type in the router's copy only;
+ * the published document keeps the true ones, and request validation is untouched.
+ */
+final class ContractLoader {
+
+  private static final Map<String, String> RESPONSE_TYPE_FOR_ROUTER =
+      Map.of("application/problem+json", "application/json", "application/yaml", "text/plain");
+
+  private ContractLoader() {}
+
+  static Future<OpenAPIContract> load(Vertx vertx, Buffer yaml) {
+    Map<String, Object> raw =
+        new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml.toString());
+    JsonObject document = new JsonObject(raw);
+    rewriteResponses(document.getJsonObject("paths"));
+    rewriteResponses(document.getJsonObject("components", new JsonObject()).getJsonObject("responses"));
+    return OpenAPIContract.from(vertx, document);
+  }
+
+  private static void rewriteResponses(JsonObject node) {
+    if (node == null) {
+      return;
+    }
+    for (String key : node.fieldNames().toArray(String[]::new)) {
+      Object value = node.getValue(key);
+      if (value instanceof JsonObject child) {
+        if ("content".equals(key)) {
+          rename(child);
+        } else {
+          rewriteResponses(child);
+        }
+      }
+    }
+  }
+
+  private static void rename(JsonObject content) {
+    RESPONSE_TYPE_FOR_ROUTER.forEach((from, to) -> {
+      if (content.containsKey(from) && !content.containsKey(to)) {
+        content.put(to, content.remove(from));
+      }
+    });
+  }
+}

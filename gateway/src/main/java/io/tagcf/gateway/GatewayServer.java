@@ -1,0 +1,107 @@
+package io.tagcf.gateway;
+
+import io.tagcf.gateway.health.ReadinessChecks;
+import io.tagcf.gateway.problem.Problem;
+import io.tagcf.gateway.problem.ProblemException;
+import io.tagcf.gateway.problem.ProblemFailureHandler;
+import io.tagcf.gateway.videos.VideoHandlers;
+import io.tagcf.store.embedding.VideoEmbeddingRepository;
+import io.tagcf.store.tags.VideoTagRepository;
+import io.tagcf.store.video.VideoRepository;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.Set;
+
+/**
+ * The HTTP API, built contract-first: routes and request validation come from the OpenAPI
+ * document; handlers are attached by operation id. One failure handler renders every error as
+ * {@code application/problem+json}.
+ */
+public final class GatewayServer {
+
+  public static final String CONTRACT = "openapi/tagcf-api.yaml";
+  public static final int BODY_LIMIT_BYTES = 256 * 1024;
+  private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+
+  private GatewayServer() {}
+
+  /** Builds the router and listens on {@code host:port}; port 0 picks a free port. */
+  public static Future<HttpServer> start(Vertx vertx, GatewayDependencies deps, String host, int port) {
+    return router(vertx, deps)
+        .compose(router -> vertx.createHttpServer().requestHandler(router).listen(port, host));
+  }
+
+  public static Future<Router> router(Vertx vertx, GatewayDependencies deps) {
+    return vertx
+        .fileSystem()
+        .readFile(CONTRACT)
+        .compose(yaml -> ContractLoader.load(vertx, yaml).map(contract -> build(vertx, deps, contract, yaml)));
+  }
+
+  private static Router build(Vertx vertx, GatewayDependencies deps, OpenAPIContract contract, Buffer yaml) {
+    var db = deps.database().dataSource();
+    VideoHandlers videos =
+        new VideoHandlers(
+            vertx, new VideoRepository(db), new VideoTagRepository(db), new VideoEmbeddingRepository(db),
+            deps.embeddingModel(), deps.ingest(), deps.metrics());
+    ProblemFailureHandler problems = new ProblemFailureHandler();
+
+    RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+    builder.rootHandler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+    builder.rootHandler(GatewayServer::requireJsonBody);
+    builder.getRoute("uploadVideo").addHandler(videos::upload).addFailureHandler(problems);
+    builder.getRoute("getVideo").addHandler(videos::get).addFailureHandler(problems);
+    builder.getRoute("similarVideos").addHandler(videos::similar).addFailureHandler(problems);
+    builder.getRoute("health").addHandler(ctx -> json(ctx, new JsonObject().put("status", "UP")));
+    builder.getRoute("readiness").addHandler(
+        HealthCheckHandler.createWithHealthChecks(
+            ReadinessChecks.create(vertx, deps.database()::isReachable, deps.ingest()::isReachable)));
+    builder.getRoute("metrics").addHandler(ctx ->
+        vertx.executeBlocking(() -> deps.metrics().scrape(), false)
+            .onSuccess(text -> ctx.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(text))
+            .onFailure(ctx::fail));
+    builder.getRoute("openapi").addHandler(ctx ->
+        ctx.response().putHeader("Content-Type", "application/yaml").end(yaml));
+
+    Router router = builder.createRouter();
+    router.route().failureHandler(problems);
+    for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+      router.errorHandler(status, ctx -> {
+        if (!ctx.response().headWritten()) {
+          problems.handle(ctx);
+        }
+      });
+    }
+    return router;
+  }
+
+  /** Bodies must be JSON: reject other media types before the validator sees them. */
+  private static void requireJsonBody(RoutingContext ctx) {
+    if (WITH_BODY.contains(ctx.request().method())) {
+      String type = ctx.request().getHeader("Content-Type");
+      String mime = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+      if (!mime.equals("application/json")) {
+        ctx.fail(new ProblemException(
+            Problem.of(415, "Unsupported media type", "send the body as application/json")));
+        return;
+      }
+    }
+    ctx.next();
+  }
+
+  private static void json(RoutingContext ctx, JsonObject body) {
+    ctx.response().putHeader("Content-Type", "application/json").end(body.encode());
+  }
+}

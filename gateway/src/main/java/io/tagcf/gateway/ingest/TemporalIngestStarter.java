@@ -1,0 +1,62 @@
+package io.tagcf.gateway.ingest;
+
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.tagcf.workflows.TaskQueues;
+import io.tagcf.workflows.ingest.IngestRequest;
+import io.tagcf.workflows.ingest.VideoIngestWorkflow;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.BatchRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowServiceException;
+
+/**
+ * Signal-with-start on {@code video-ingest/<videoId>}: starts a run when none is open, otherwise
+ * signals the open one, which restarts itself on the new content. Two uploads therefore never
+ * race two runs of one video.
+ */
+public final class TemporalIngestStarter implements IngestStarter {
+
+  private final WorkflowClient client;
+
+  public TemporalIngestStarter(WorkflowClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public void requestIngest(String videoId, String contentHash) {
+    VideoIngestWorkflow workflow =
+        client.newWorkflowStub(
+            VideoIngestWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId(videoId))
+                .setTaskQueue(TaskQueues.INGEST)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                .build());
+    BatchRequest request = client.newSignalWithStartRequest();
+    request.add(workflow::ingest, new IngestRequest(videoId, contentHash));
+    request.add(workflow::contentChanged, contentHash);
+    try {
+      client.signalWithStart(request);
+    } catch (WorkflowServiceException | StatusRuntimeException e) {
+      throw new IngestUnavailableException("the workflow service did not accept the ingest", e);
+    }
+  }
+
+  @Override
+  public String workflowId(String videoId) {
+    return VideoIngestWorkflow.workflowId(videoId);
+  }
+
+  @Override
+  public boolean isReachable() {
+    try {
+      return client.getWorkflowServiceStubs().healthCheck().getStatus()
+          == HealthCheckResponse.ServingStatus.SERVING;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+}

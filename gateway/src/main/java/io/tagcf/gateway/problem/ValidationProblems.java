@@ -1,0 +1,124 @@
+package io.tagcf.gateway.problem;
+
+import io.tagcf.models.video.FieldViolation;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.openapi.validation.SchemaValidationException;
+import io.vertx.openapi.validation.ValidatorErrorType;
+import io.vertx.openapi.validation.ValidatorException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the OpenAPI validator's exceptions into field-level violations: the JSON pointer of each
+ * schema error becomes the field name, and the parameter name of a parameter error.
+ */
+final class ValidationProblems {
+
+  private static final Pattern PARAMETER = Pattern.compile("parameter ([A-Za-z0-9_.-]+)");
+  private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+
+  private ValidationProblems() {}
+
+  static Problem from(ValidatorException e) {
+    if (e.type() == ValidatorErrorType.ILLEGAL_VALUE && e.getMessage().contains("body")) {
+      return Problem.invalid(List.of(new FieldViolation("body", "is not valid JSON")));
+    }
+    if (e.getMessage().contains("does not contain the required body")) {
+      return Problem.invalid(List.of(new FieldViolation("body", "is required")));
+    }
+    String parameter = match(PARAMETER, e.getMessage());
+    if (e instanceof SchemaValidationException schema) {
+      List<FieldViolation> violations = fromOutput(schema.getOutputUnit(), parameter);
+      if (!violations.isEmpty()) {
+        return Problem.invalid(violations);
+      }
+    }
+    String field = parameter != null ? parameter : "body";
+    return Problem.invalid(List.of(new FieldViolation(field, "is invalid: " + e.getMessage())));
+  }
+
+  private static List<FieldViolation> fromOutput(OutputUnit root, String parameter) {
+    Map<String, String> byField = new LinkedHashMap<>();
+    List<OutputUnit> leaves = new ArrayList<>();
+    collect(root, leaves);
+    for (OutputUnit u : leaves) {
+      String error = u.getError();
+      if (error == null || error.isBlank()) {
+        continue;
+      }
+      String field = fieldOf(u, parameter);
+      byField.putIfAbsent(field, describe(u, error));
+    }
+    List<FieldViolation> out = new ArrayList<>();
+    byField.forEach((f, m) -> out.add(new FieldViolation(f, m)));
+    return out;
+  }
+
+  private static void collect(OutputUnit u, List<OutputUnit> into) {
+    if (u.getErrors() == null || u.getErrors().isEmpty()) {
+      into.add(u);
+      return;
+    }
+    for (OutputUnit child : u.getErrors()) {
+      collect(child, into);
+    }
+  }
+
+  private static String fieldOf(OutputUnit u, String parameter) {
+    String location = u.getInstanceLocation() == null ? "" : u.getInstanceLocation();
+    String pointer = location.startsWith("#") ? location.substring(1) : location;
+    String keyword = keyword(u);
+    if ("required".equals(keyword) || "additionalProperties".equals(keyword)) {
+      String name = match(QUOTED, u.getError());
+      if (name != null) {
+        return join(parameter, pointer, name);
+      }
+    }
+    if (pointer.isEmpty() || "/".equals(pointer)) {
+      return parameter != null ? parameter : "body";
+    }
+    return join(parameter, pointer, null);
+  }
+
+  private static String join(String parameter, String pointer, String leaf) {
+    StringBuilder sb = new StringBuilder(parameter == null ? "" : parameter);
+    for (String part : pointer.split("/")) {
+      if (!part.isEmpty()) {
+        sb.append(sb.length() == 0 ? "" : ".").append(part.replace("~1", "/").replace("~0", "~"));
+      }
+    }
+    if (leaf != null) {
+      sb.append(sb.length() == 0 ? "" : ".").append(leaf);
+    }
+    return sb.length() == 0 ? "body" : sb.toString();
+  }
+
+  private static String keyword(OutputUnit u) {
+    String loc = u.getKeywordLocation() == null ? "" : u.getKeywordLocation();
+    int slash = loc.lastIndexOf('/');
+    return slash >= 0 ? loc.substring(slash + 1) : loc;
+  }
+
+  private static String describe(OutputUnit u, String error) {
+    switch (keyword(u)) {
+      case "required":
+        return "is required";
+      case "additionalProperties":
+        return "is not a known field";
+      default:
+        return error;
+    }
+  }
+
+  private static String match(Pattern p, String s) {
+    if (s == null) {
+      return null;
+    }
+    Matcher m = p.matcher(s);
+    return m.find() ? m.group(1) : null;
+  }
+}

@@ -1,0 +1,11 @@
+package io.tagcf.models.tags;
+
+import java.util.List;
+
+/** All of a video's tags after normalisation, with the provenance of the extraction. */
+public record NormalisedTags(
+    List<NormalisedTag> tags, TaggerKind tagger, String model, String promptVersion) {
+  public NormalisedTags {
+    tags = List.copyOf(tags);
+  }
+}

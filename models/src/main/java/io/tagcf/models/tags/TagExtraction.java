@@ -1,0 +1,21 @@
+package io.tagcf.models.tags;
+
+import java.util.List;
+
+/**
+ * What a tagger returned for one video, with the provenance that is stored beside every tag:
+ * which tagger, which model, which prompt version, and why the fallback was taken if it was.
+ */
+public record TagExtraction(
+    List<RawTag> itemTags,
+    List<RawTag> audienceTags,
+    TaggerKind tagger,
+    String model,
+    String promptVersion,
+    String fallbackReason) {
+
+  public TagExtraction {
+    itemTags = List.copyOf(itemTags);
+    audienceTags = List.copyOf(audienceTags);
+  }
+}

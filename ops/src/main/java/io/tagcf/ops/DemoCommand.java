@@ -1,0 +1,104 @@
+package io.tagcf.ops;
+
+import io.tagcf.ops.config.TagcfConfig;
+import io.tagcf.ops.demo.ApiClient;
+import io.tagcf.ops.demo.CorpusUploader;
+import io.tagcf.ops.demo.CorpusVideo;
+import io.tagcf.ops.demo.DemoSummary;
+import io.tagcf.ops.demo.SampleCorpus;
+import io.tagcf.ops.demo.SetupScript;
+import io.tagcf.ops.demo.WorkflowWaiter;
+import io.tagcf.ops.runtime.DevStack;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tagcf demo}: set-up, the dev stack, the sample corpus uploaded through the HTTP API,
+ * every workflow awaited, and a summary; then serves until Ctrl-C (or stops with --exit).
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Set up PostgreSQL, start the dev stack, upload the bundled sample corpus through the",
+      "HTTP API, wait for every ingest workflow and print a summary. Keeps serving until",
+      "Ctrl-C unless --exit is given."
+    })
+final class DemoCommand implements Callable<Integer> {
+
+  @Option(names = "--exit", description = "Stop after the summary.")
+  boolean exit;
+
+  @Option(names = "--corpus", paramLabel = "FILE", description = "A JSONL corpus instead of the bundled one.")
+  Path corpus;
+
+  @Option(names = "--limit", description = "Upload only the first N videos.")
+  Integer limit;
+
+  @Option(names = "--concurrency", defaultValue = "16", description = "Uploads in flight (default ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = "--port", description = "HTTP port of the gateway (default: TAGCF_HTTP_PORT or 8080).")
+  Integer port;
+
+  @Option(names = "--skip-setup", description = "Do not run ops/scripts/setup-postgres.sh.")
+  boolean skipSetup;
+
+  @Option(names = "--timeout", defaultValue = "900", description = "Seconds to wait for all workflows (default ${DEFAULT-VALUE}).")
+  long timeoutSeconds;
+
+  @Override
+  public Integer call() throws Exception {
+    if (concurrency < 1 || (limit != null && limit < 1)) {
+      throw new IllegalArgumentException("--concurrency and --limit must be positive");
+    }
+    PrintStream out = System.out;
+    TagcfConfig config = TagcfConfig.fromEnvironment();
+    if (port != null) {
+      config = config.withHttpPort(port);
+    }
+    List<CorpusVideo> videos = corpus == null ? SampleCorpus.bundled() : SampleCorpus.fromFile(corpus);
+    if (limit != null && limit < videos.size()) {
+      videos = videos.subList(0, limit);
+    }
+    if (!skipSetup) {
+      SetupScript.runFor(config.database());
+    }
+    DevStack stack = DevStack.start(config);
+    try {
+      String base = "http://" + config.httpHost() + ":" + stack.httpPort();
+      ApiClient api = new ApiClient(base);
+      out.printf("TagCF demo: %d videos through %s%n", videos.size(), base);
+      long t0 = System.nanoTime();
+      List<CorpusUploader.Rejected> rejected = new CorpusUploader(api, concurrency).uploadAll(videos, true);
+      double uploadSeconds = (System.nanoTime() - t0) / 1e9;
+      List<String> ids = videos.stream().map(CorpusVideo::videoId).toList();
+      List<String> unfinished = new WorkflowWaiter(stack.temporal().client()).awaitAll(ids, timeoutSeconds, true);
+      double totalSeconds = (System.nanoTime() - t0) / 1e9;
+      new DemoSummary(stack.database(), api, out).print(videos, uploadSeconds, totalSeconds, rejected, unfinished);
+      if (!rejected.isEmpty() || !unfinished.isEmpty()) {
+        out.println("Some videos did not complete; see above.");
+        if (exit) {
+          return 2;
+        }
+      }
+      if (exit) {
+        return 0;
+      }
+      out.printf("%nServing on %s (try %s/v1/videos/%s). Ctrl-C to stop.%n", base, base, ids.get(0));
+    } catch (Exception e) {
+      stack.close();
+      throw e;
+    }
+    if (exit) {
+      stack.close();
+      return 0;
+    }
+    Shutdown.awaitSignal(stack);
+    return 0;
+  }
+}

@@ -1,0 +1,44 @@
+package io.tagcf.ops;
+
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tagcf.ops.config.TagcfConfig;
+import io.tagcf.ops.runtime.GatewayRuntime;
+import io.tagcf.ops.runtime.TemporalConnection;
+import io.tagcf.store.Database;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tagcf gateway}: the HTTP API alone, against TEMPORAL_ADDRESS and DATABASE_URL. */
+@Command(
+    name = "gateway",
+    mixinStandardHelpOptions = true,
+    description = "Serve the HTTP API against TEMPORAL_ADDRESS (default 127.0.0.1:7233) and DATABASE_URL.")
+final class GatewayCommand implements Callable<Integer> {
+
+  @Option(names = "--port", description = "HTTP port (default: TAGCF_HTTP_PORT or 8080).")
+  Integer port;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    TagcfConfig config = TagcfConfig.fromEnvironment();
+    if (port != null) {
+      config = config.withHttpPort(port);
+    }
+    String address = config.temporalAddress().orElse("127.0.0.1:" + TagcfConfig.DEFAULT_TEMPORAL_PORT);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    Database db = Database.open(config.database(), config.dbPoolSize());
+    TemporalConnection temporal = new TemporalConnection(address, config.temporalNamespace(), registry);
+    GatewayRuntime gateway = GatewayRuntime.start(config, db, temporal.client(), registry);
+    System.out.printf("TagCF gateway on http://%s:%d (Ctrl-C to stop)%n", config.httpHost(), gateway.port());
+    Shutdown.awaitSignal(() -> {
+      gateway.close();
+      temporal.close();
+      db.close();
+    });
+    return 0;
+  }
+}

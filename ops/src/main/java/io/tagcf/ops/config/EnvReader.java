@@ -1,0 +1,58 @@
+package io.tagcf.ops.config;
+
+import java.util.Map;
+
+/** Reads typed settings from environment variables, failing with the variable's name. */
+final class EnvReader {
+
+  private final Map<String, String> env;
+
+  EnvReader(Map<String, String> env) {
+    this.env = env;
+  }
+
+  String string(String name, String fallback) {
+    String v = env.get(name);
+    return v == null || v.isBlank() ? fallback : v.strip();
+  }
+
+  int positiveInt(String name, int fallback) {
+    String v = string(name, null);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n < 1) {
+        throw new ConfigException(name + " must be a positive integer, got " + v);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name + " must be a positive integer, got " + v);
+    }
+  }
+
+  int port(String name, int fallback) {
+    int p = positiveInt(name, fallback);
+    if (p > 65_535) {
+      throw new ConfigException(name + " must be a TCP port (1-65535), got " + p);
+    }
+    return p;
+  }
+
+  double fraction(String name, double fallback) {
+    String v = string(name, null);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      double d = Double.parseDouble(v);
+      if (!(d >= 0 && d <= 1)) {
+        throw new ConfigException(name + " must be between 0 and 1, got " + v);
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name + " must be a number between 0 and 1, got " + v);
+    }
+  }
+}

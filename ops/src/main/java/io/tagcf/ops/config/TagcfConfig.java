@@ -1,0 +1,70 @@
+package io.tagcf.ops.config;
+
+import io.tagcf.models.tagging.OfflineTagger;
+import io.tagcf.store.DatabaseUrl;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Configuration from the environment, with embedded defaults that need nothing set. Every
+ * variable is documented in the README.
+ *
+ * @param temporalAddress host:port of a Temporal frontend; empty means the embedded dev server
+ */
+public record TagcfConfig(
+    DatabaseUrl database,
+    Optional<String> temporalAddress,
+    String temporalNamespace,
+    int devTemporalPort,
+    String httpHost,
+    int httpPort,
+    String embeddingModel,
+    double normaliseThreshold,
+    OfflineTagger.Settings offlineTagger,
+    int cpuActivitySlots,
+    int dbPoolSize) {
+
+  public static final int DEFAULT_TEMPORAL_PORT = 7233;
+  public static final int DEFAULT_HTTP_PORT = 8080;
+
+  public static TagcfConfig fromEnvironment() {
+    return from(System.getenv());
+  }
+
+  public static TagcfConfig from(Map<String, String> env) {
+    EnvReader r = new EnvReader(env);
+    OfflineTagger.Settings tagger = OfflineTagger.Settings.defaults();
+    int cores = Runtime.getRuntime().availableProcessors();
+    return new TagcfConfig(
+        DatabaseUrl.parse(r.string("DATABASE_URL", DatabaseUrl.DEFAULT)),
+        Optional.ofNullable(r.string("TEMPORAL_ADDRESS", null)),
+        r.string("TEMPORAL_NAMESPACE", "default"),
+        r.port("TAGCF_DEV_TEMPORAL_PORT", DEFAULT_TEMPORAL_PORT),
+        r.string("TAGCF_HTTP_HOST", "127.0.0.1"),
+        r.port("TAGCF_HTTP_PORT", DEFAULT_HTTP_PORT),
+        r.string("TAGCF_EMBEDDING_MODEL", "bge-small-zh-v15-q"),
+        r.fraction("TAGCF_NORMALISE_THRESHOLD", 0.85),
+        new OfflineTagger.Settings(
+            r.positiveInt("TAGCF_MAX_ITEM_TAGS", tagger.maxItemTags()),
+            r.positiveInt("TAGCF_MAX_AUDIENCE_TAGS", tagger.maxAudienceTags()),
+            r.fraction("TAGCF_TAG_MIN_SCORE", tagger.minScore()),
+            tagger.maxPhrases()),
+        r.positiveInt("TAGCF_CPU_ACTIVITY_SLOTS", Math.max(2, cores)),
+        r.positiveInt("TAGCF_DB_POOL_SIZE", 16));
+  }
+
+  public TagcfConfig withHttpPort(int port) {
+    return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
+        port, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize);
+  }
+
+  public TagcfConfig withDevTemporalPort(int port) {
+    return new TagcfConfig(database, temporalAddress, temporalNamespace, port, httpHost,
+        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize);
+  }
+
+  public TagcfConfig withDatabase(DatabaseUrl url) {
+    return new TagcfConfig(url, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
+        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize);
+  }
+}

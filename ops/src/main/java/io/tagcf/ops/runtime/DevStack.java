@@ -1,0 +1,101 @@
+package io.tagcf.ops.runtime;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.tagcf.ops.config.TagcfConfig;
+import io.tagcf.ops.dev.TemporalDevServer;
+import io.tagcf.store.Database;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything in one process: the embedded Temporal server (unless {@code TEMPORAL_ADDRESS} names a
+ * real one), a worker and the gateway, sharing one database pool and one metrics registry.
+ */
+public final class DevStack implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(DevStack.class);
+
+  private final Optional<TemporalDevServer> devServer;
+  private final Database database;
+  private final TemporalConnection temporal;
+  private final WorkerRuntime worker;
+  private final GatewayRuntime gateway;
+
+  private DevStack(
+      Optional<TemporalDevServer> devServer, Database database, TemporalConnection temporal,
+      WorkerRuntime worker, GatewayRuntime gateway) {
+    this.devServer = devServer;
+    this.database = database;
+    this.temporal = temporal;
+    this.worker = worker;
+    this.gateway = gateway;
+  }
+
+  public static DevStack start(TagcfConfig config) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    Optional<TemporalDevServer> devServer = Optional.empty();
+    Database db = null;
+    TemporalConnection temporal = null;
+    WorkerRuntime worker = null;
+    try {
+      String address;
+      if (config.temporalAddress().isPresent()) {
+        address = config.temporalAddress().get();
+      } else {
+        devServer = Optional.of(TemporalDevServer.start(config.devTemporalPort()));
+        address = devServer.get().address();
+        log.info("embedded Temporal dev server on {} (loopback only)", address);
+      }
+      db = Database.open(config.database(), config.dbPoolSize());
+      temporal = new TemporalConnection(address, config.temporalNamespace(), registry);
+      worker = WorkerRuntime.start(config, db, temporal.client());
+      GatewayRuntime gateway = GatewayRuntime.start(config, db, temporal.client(), registry);
+      log.info("gateway on http://{}:{}", config.httpHost(), gateway.port());
+      return new DevStack(devServer, db, temporal, worker, gateway);
+    } catch (RuntimeException e) {
+      closeQuietly(worker);
+      closeQuietly(temporal);
+      closeQuietly(db);
+      devServer.ifPresent(DevStack::closeQuietly);
+      throw e;
+    }
+  }
+
+  public int httpPort() {
+    return gateway.port();
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public TemporalConnection temporal() {
+    return temporal;
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(gateway);
+    closeQuietly(worker);
+    closeQuietly(temporal);
+    closeQuietly(database);
+    devServer.ifPresent(DevStack::closeQuietly);
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (Exception e) {
+      log.warn("error while stopping {}: {}", c.getClass().getSimpleName(), e.getMessage());
+    }
+  }
+}

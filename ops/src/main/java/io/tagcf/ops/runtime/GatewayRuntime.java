@@ -1,0 +1,64 @@
+package io.tagcf.ops.runtime;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tagcf.gateway.GatewayDependencies;
+import io.tagcf.gateway.GatewayServer;
+import io.tagcf.gateway.ingest.TemporalIngestStarter;
+import io.tagcf.ops.config.TagcfConfig;
+import io.tagcf.store.Database;
+import io.temporal.client.WorkflowClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.util.concurrent.TimeUnit;
+
+/** The HTTP gateway on its own Vert.x instance, with Vert.x metrics in the shared registry. */
+public final class GatewayRuntime implements AutoCloseable {
+
+  private final Vertx vertx;
+  private final HttpServer server;
+
+  private GatewayRuntime(Vertx vertx, HttpServer server) {
+    this.vertx = vertx;
+    this.server = server;
+  }
+
+  public static GatewayRuntime start(
+      TagcfConfig config, Database db, WorkflowClient client, PrometheusMeterRegistry registry) {
+    Vertx vertx =
+        Vertx.builder()
+            .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+            .withMetrics(new MicrometerMetricsFactory(registry))
+            .build();
+    try {
+      HttpServer server =
+          GatewayServer.start(
+                  vertx,
+                  new GatewayDependencies(
+                      db, new TemporalIngestStarter(client), config.embeddingModel(), registry),
+                  config.httpHost(),
+                  config.httpPort())
+              .await(30, TimeUnit.SECONDS);
+      return new GatewayRuntime(vertx, server);
+    } catch (Exception e) {
+      vertx.close();
+      throw new IllegalStateException(
+          "cannot start the gateway on " + config.httpHost() + ":" + config.httpPort() + ": " + e.getMessage(), e);
+    }
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  @Override
+  public void close() {
+    try {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // closing anyway
+    }
+  }
+}

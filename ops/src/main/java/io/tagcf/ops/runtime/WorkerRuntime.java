@@ -1,0 +1,93 @@
+package io.tagcf.ops.runtime;
+
+import io.tagcf.activities.embedding.EmbeddingActivitiesImpl;
+import io.tagcf.activities.embedding.OnnxEmbedder;
+import io.tagcf.activities.embedding.OnnxModelSpec;
+import io.tagcf.activities.ingest.CurrentVideo;
+import io.tagcf.activities.ingest.IngestStoreActivitiesImpl;
+import io.tagcf.activities.tagging.NormalisationActivitiesImpl;
+import io.tagcf.activities.tagging.TagNormaliser;
+import io.tagcf.activities.tagging.TaggingActivitiesImpl;
+import io.tagcf.activities.vocabulary.VocabularyBootstrap;
+import io.tagcf.activities.vocabulary.VocabularyCache;
+import io.tagcf.models.tags.TagVocabulary;
+import io.tagcf.ops.config.TagcfConfig;
+import io.tagcf.store.Database;
+import io.tagcf.store.ingest.IngestResultWriter;
+import io.tagcf.store.tags.TagRepository;
+import io.tagcf.store.video.VideoRepository;
+import io.tagcf.workflows.TaskQueues;
+import io.tagcf.workflows.ingest.VideoIngestWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A worker process: loads the embedding model, makes sure the vocabulary is stored, and polls the
+ * ingest, tagging and embedding task queues. CPU-bound queues get as many slots as there are
+ * cores; more would only queue inside ONNX Runtime.
+ */
+public final class WorkerRuntime implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(WorkerRuntime.class);
+
+  private final WorkerFactory factory;
+  private final OnnxEmbedder embedder;
+
+  private WorkerRuntime(WorkerFactory factory, OnnxEmbedder embedder) {
+    this.factory = factory;
+    this.embedder = embedder;
+  }
+
+  public static WorkerRuntime start(TagcfConfig config, Database db, WorkflowClient client) {
+    long t0 = System.nanoTime();
+    OnnxEmbedder embedder = OnnxEmbedder.load(OnnxModelSpec.byName(config.embeddingModel()));
+    var ds = db.dataSource();
+    VideoRepository videos = new VideoRepository(ds);
+    TagRepository tags = new TagRepository(ds);
+    new VocabularyBootstrap(tags, embedder).ensureLoaded(TagVocabulary.seed());
+    CurrentVideo current = new CurrentVideo(videos);
+    VocabularyCache vocabulary =
+        new VocabularyCache(tags, embedder, config.offlineTagger(), Duration.ofMinutes(5));
+
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    Worker ingest =
+        factory.newWorker(
+            TaskQueues.INGEST,
+            WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(config.dbPoolSize() / 2).build());
+    ingest.registerWorkflowImplementationTypes(VideoIngestWorkflowImpl.class);
+    ingest.registerActivitiesImplementations(
+        new IngestStoreActivitiesImpl(new IngestResultWriter(ds), videos));
+
+    WorkerOptions cpuBound =
+        WorkerOptions.newBuilder()
+            .setMaxConcurrentActivityExecutionSize(config.cpuActivitySlots())
+            .build();
+    Worker tagging = factory.newWorker(TaskQueues.TAGGING, cpuBound);
+    tagging.registerActivitiesImplementations(
+        new TaggingActivitiesImpl(current, vocabulary),
+        new NormalisationActivitiesImpl(
+            current, new TagNormaliser(tags, embedder, config.normaliseThreshold())));
+    Worker embedding = factory.newWorker(TaskQueues.EMBEDDING, cpuBound);
+    embedding.registerActivitiesImplementations(new EmbeddingActivitiesImpl(current, embedder));
+
+    vocabulary.offlineTagger();
+    factory.start();
+    log.info(
+        "worker polling {}, {}, {} with model {} (ready in {} ms)",
+        TaskQueues.INGEST, TaskQueues.TAGGING, TaskQueues.EMBEDDING, config.embeddingModel(),
+        (System.nanoTime() - t0) / 1_000_000);
+    return new WorkerRuntime(factory, embedder);
+  }
+
+  @Override
+  public void close() {
+    factory.shutdown();
+    factory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    embedder.close();
+  }
+}

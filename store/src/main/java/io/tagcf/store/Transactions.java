@@ -1,0 +1,46 @@
+package io.tagcf.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** Runs a unit of JDBC work in one transaction: all of it is written, or none. */
+public final class Transactions {
+
+  /** JDBC work that may throw. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private final DataSource dataSource;
+
+  public Transactions(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public <T> T inTransaction(Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException(e);
+    }
+  }
+
+  public <T> T read(Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setReadOnly(true);
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new StoreException(e);
+    }
+  }
+}

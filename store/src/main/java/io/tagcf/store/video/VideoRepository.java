@@ -1,0 +1,226 @@
+package io.tagcf.store.video;
+
+import io.tagcf.models.video.IngestStage;
+import io.tagcf.models.video.VideoSubmission;
+import io.tagcf.store.Transactions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Videos and their ingest state. */
+public final class VideoRepository {
+
+  private static final String SELECT_VIDEO =
+      "SELECT v.video_id, v.creator_id, v.title, v.description, v.transcript, v.cover_text,"
+          + " v.duration_sec, v.language, v.published_at, v.content_hash, v.created_at,"
+          + " greatest(v.updated_at, s.updated_at) AS updated_at, s.stage, s.workflow_id, s.error"
+          + " FROM videos v JOIN ingest_state s ON s.video_id = v.video_id"
+          + " WHERE v.video_id = ?";
+
+  private final Transactions tx;
+
+  public VideoRepository(DataSource dataSource) {
+    this.tx = new Transactions(dataSource);
+  }
+
+  /**
+   * Stores an upload and decides whether it needs ingesting, atomically: the video row is locked
+   * so that two concurrent uploads of one id cannot both decide to start a run.
+   *
+   * @throws CreatorMismatchException when the id is already taken by another creator
+   */
+  public UploadDecision upsertForIngest(VideoSubmission v, String contentHash, String workflowId) {
+    return tx.inTransaction(c -> {
+      String storedHash = null;
+      String storedCreator = null;
+      IngestStage stage = null;
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT v.content_hash, v.creator_id, s.stage FROM videos v"
+                  + " JOIN ingest_state s ON s.video_id = v.video_id"
+                  + " WHERE v.video_id = ? FOR UPDATE OF v")) {
+        ps.setString(1, v.videoId());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            storedHash = rs.getString(1);
+            storedCreator = rs.getString(2);
+            stage = IngestStage.fromWireName(rs.getString(3));
+          }
+        }
+      }
+      if (storedHash == null) {
+        insertVideo(c, v, contentHash);
+        setQueued(c, v.videoId(), contentHash, workflowId, true);
+        return new UploadDecision(UploadDecision.Kind.CREATED, IngestStage.QUEUED);
+      }
+      if (!storedCreator.equals(v.creatorId())) {
+        throw new CreatorMismatchException(v.videoId());
+      }
+      if (!storedHash.equals(contentHash)) {
+        updateVideo(c, v, contentHash);
+        setQueued(c, v.videoId(), contentHash, workflowId, false);
+        return new UploadDecision(UploadDecision.Kind.CHANGED, IngestStage.QUEUED);
+      }
+      if (stage == IngestStage.FAILED) {
+        setQueued(c, v.videoId(), contentHash, workflowId, false);
+        return new UploadDecision(UploadDecision.Kind.REQUEUED, IngestStage.QUEUED);
+      }
+      if (stage == IngestStage.QUEUED) {
+        // Queued but maybe never started (the start call failed after this row was written).
+        return new UploadDecision(UploadDecision.Kind.REQUEUED, IngestStage.QUEUED);
+      }
+      return new UploadDecision(UploadDecision.Kind.UNCHANGED, stage);
+    });
+  }
+
+  public Optional<StoredVideo> find(String videoId) {
+    return tx.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(SELECT_VIDEO)) {
+        ps.setString(1, videoId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  /**
+   * Moves a video to {@code stage} if it still has {@code contentHash}. Returns false when the
+   * content has changed since, so that a stale run stops instead of overwriting newer work.
+   */
+  public boolean advanceStage(String videoId, String contentHash, IngestStage stage, String error) {
+    return tx.inTransaction(c -> advanceStage(c, videoId, contentHash, stage, error));
+  }
+
+  public static boolean advanceStage(
+      Connection c, String videoId, String contentHash, IngestStage stage, String error)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE ingest_state SET stage = ?, error = ?, updated_at = now()"
+                + " WHERE video_id = ? AND content_hash = ?")) {
+      ps.setString(1, stage.wireName());
+      ps.setString(2, error);
+      ps.setString(3, videoId);
+      ps.setString(4, contentHash);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /** Locks the video row and tells whether it still has {@code contentHash}. */
+  public static boolean lockIfCurrent(Connection c, String videoId, String contentHash)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT content_hash FROM videos WHERE video_id = ? FOR UPDATE")) {
+      ps.setString(1, videoId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getString(1).equals(contentHash);
+      }
+    }
+  }
+
+  public long count() {
+    return tx.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM videos");
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  private static void insertVideo(Connection c, VideoSubmission v, String hash) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO videos (video_id, creator_id, title, description, transcript, cover_text,"
+                + " duration_sec, language, published_at, content_hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      bindContent(ps, v, hash, 1);
+      ps.executeUpdate();
+    }
+  }
+
+  private static void updateVideo(Connection c, VideoSubmission v, String hash) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE videos SET video_id = ?, creator_id = ?, title = ?, description = ?,"
+                + " transcript = ?, cover_text = ?, duration_sec = ?, language = ?,"
+                + " published_at = ?, content_hash = ?, updated_at = now() WHERE video_id = ?")) {
+      bindContent(ps, v, hash, 1);
+      ps.setString(11, v.videoId());
+      ps.executeUpdate();
+    }
+  }
+
+  private static void bindContent(PreparedStatement ps, VideoSubmission v, String hash, int first)
+      throws SQLException {
+    int i = first;
+    ps.setString(i++, v.videoId());
+    ps.setString(i++, v.creatorId());
+    ps.setString(i++, v.title());
+    ps.setString(i++, v.description());
+    ps.setString(i++, v.transcript());
+    ps.setString(i++, v.coverText());
+    if (v.durationSec() == null) {
+      ps.setNull(i++, Types.DOUBLE);
+    } else {
+      ps.setDouble(i++, v.durationSec());
+    }
+    ps.setString(i++, v.language());
+    ps.setTimestamp(i++, v.publishedAt() == null ? null : Timestamp.from(v.publishedAt()));
+    ps.setString(i, hash);
+  }
+
+  private static void setQueued(
+      Connection c, String videoId, String hash, String workflowId, boolean insert)
+      throws SQLException {
+    String sql =
+        insert
+            ? "INSERT INTO ingest_state (content_hash, stage, workflow_id, video_id)"
+                + " VALUES (?, 'queued', ?, ?)"
+            : "UPDATE ingest_state SET content_hash = ?, stage = 'queued', workflow_id = ?,"
+                + " error = NULL, queued_at = now(), updated_at = now() WHERE video_id = ?";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, hash);
+      ps.setString(2, workflowId);
+      ps.setString(3, videoId);
+      ps.executeUpdate();
+    }
+  }
+
+  private static StoredVideo map(ResultSet rs) throws SQLException {
+    double duration = rs.getDouble("duration_sec");
+    Double durationSec = rs.wasNull() ? null : duration;
+    Timestamp published = rs.getTimestamp("published_at");
+    VideoSubmission v =
+        new VideoSubmission(
+            rs.getString("video_id"),
+            rs.getString("creator_id"),
+            rs.getString("title"),
+            rs.getString("description"),
+            rs.getString("transcript"),
+            rs.getString("cover_text"),
+            durationSec,
+            rs.getString("language"),
+            published == null ? null : published.toInstant());
+    return new StoredVideo(
+        v,
+        rs.getString("content_hash"),
+        IngestStage.fromWireName(rs.getString("stage")),
+        rs.getString("workflow_id"),
+        rs.getString("error"),
+        instant(rs, "created_at"),
+        instant(rs, "updated_at"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+}

@@ -1,0 +1,153 @@
+package io.tagcf.workflows.ingest;
+
+import io.tagcf.activities.embedding.EmbeddingActivities;
+import io.tagcf.activities.ingest.IngestFailures;
+import io.tagcf.activities.ingest.IngestStoreActivities;
+import io.tagcf.activities.tagging.NormalisationActivities;
+import io.tagcf.activities.tagging.TaggingActivities;
+import io.tagcf.models.embedding.VideoEmbedding;
+import io.tagcf.models.tags.NormalisedTags;
+import io.tagcf.models.tags.TagExtraction;
+import io.tagcf.models.tags.TagKind;
+import io.tagcf.models.video.IngestStage;
+import io.tagcf.models.video.VideoRef;
+import io.tagcf.workflows.TaskQueues;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+
+/** Orchestration only: every effect happens in an activity. */
+public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
+
+  /** How long a run whose content was replaced waits for the upload's signal before it ends. */
+  static final Duration SUPERSEDED_GRACE = Duration.ofMinutes(1);
+
+  private static final RetryOptions RETRY =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(1))
+          .setBackoffCoefficient(2.0)
+          .setMaximumInterval(Duration.ofSeconds(30))
+          .setMaximumAttempts(6)
+          .setDoNotRetry(
+              IngestFailures.CONTENT_SUPERSEDED,
+              IngestFailures.VIDEO_NOT_FOUND,
+              IngestFailures.INVALID_VIDEO,
+              IllegalArgumentException.class.getName())
+          .build();
+
+  private final TaggingActivities tagging =
+      Workflow.newActivityStub(
+          TaggingActivities.class,
+          ActivityOptions.newBuilder()
+              .setTaskQueue(TaskQueues.TAGGING)
+              .setScheduleToStartTimeout(Duration.ofMinutes(10))
+              .setStartToCloseTimeout(Duration.ofMinutes(2))
+              .setRetryOptions(RETRY)
+              .build());
+
+  private final NormalisationActivities normalisation =
+      Workflow.newActivityStub(
+          NormalisationActivities.class,
+          ActivityOptions.newBuilder()
+              .setTaskQueue(TaskQueues.TAGGING)
+              .setScheduleToStartTimeout(Duration.ofMinutes(10))
+              .setStartToCloseTimeout(Duration.ofMinutes(1))
+              .setRetryOptions(RETRY)
+              .build());
+
+  private final EmbeddingActivities embedding =
+      Workflow.newActivityStub(
+          EmbeddingActivities.class,
+          ActivityOptions.newBuilder()
+              .setTaskQueue(TaskQueues.EMBEDDING)
+              .setScheduleToStartTimeout(Duration.ofMinutes(10))
+              .setStartToCloseTimeout(Duration.ofMinutes(1))
+              .setRetryOptions(RETRY)
+              .build());
+
+  private final IngestStoreActivities store =
+      Workflow.newActivityStub(
+          IngestStoreActivities.class,
+          ActivityOptions.newBuilder()
+              .setTaskQueue(TaskQueues.INGEST)
+              .setStartToCloseTimeout(Duration.ofSeconds(30))
+              .setRetryOptions(RETRY)
+              .build());
+
+  private IngestStage stage = IngestStage.QUEUED;
+  private String latestHash;
+
+  @Override
+  public IngestResult ingest(IngestRequest request) {
+    if (latestHash == null) {
+      latestHash = request.contentHash();
+    }
+    VideoRef ref = new VideoRef(request.videoId(), request.contentHash());
+    try {
+      stage = IngestStage.TAGGING;
+      TagExtraction extraction = tagging.extractTags(ref);
+      restartIfChanged(request);
+      stage = IngestStage.NORMALISING;
+      NormalisedTags tags = normalisation.normaliseTags(ref, extraction);
+      restartIfChanged(request);
+      stage = IngestStage.EMBEDDING;
+      VideoEmbedding vector = embedding.embedVideo(ref);
+      restartIfChanged(request);
+      store.storeResults(ref, tags, vector);
+      stage = IngestStage.DONE;
+      restartIfChanged(request);
+      return new IngestResult(
+          request.videoId(), request.contentHash(), IngestResult.Outcome.DONE,
+          count(tags, TagKind.ITEM), count(tags, TagKind.AUDIENCE));
+    } catch (ActivityFailure failure) {
+      if (isSuperseded(failure)) {
+        // The upload that replaced the content signals this run; until it arrives, wait.
+        Workflow.await(SUPERSEDED_GRACE, () -> !latestHash.equals(request.contentHash()));
+        restartIfChanged(request);
+        return new IngestResult(
+            request.videoId(), request.contentHash(), IngestResult.Outcome.SUPERSEDED, 0, 0);
+      }
+      stage = IngestStage.FAILED;
+      String reason = rootMessage(failure);
+      store.markFailed(ref, reason);
+      throw ApplicationFailure.newNonRetryableFailureWithCause(
+          "ingest of video " + request.videoId() + " failed: " + reason, "IngestFailed", failure);
+    }
+  }
+
+  @Override
+  public void contentChanged(String contentHash) {
+    latestHash = contentHash;
+  }
+
+  @Override
+  public String stage() {
+    return stage.wireName();
+  }
+
+  private void restartIfChanged(IngestRequest request) {
+    if (!latestHash.equals(request.contentHash())) {
+      Workflow.continueAsNew(new IngestRequest(request.videoId(), latestHash));
+    }
+  }
+
+  private static boolean isSuperseded(ActivityFailure failure) {
+    return failure.getCause() instanceof ApplicationFailure app
+        && IngestFailures.CONTENT_SUPERSEDED.equals(app.getType());
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable cause = t;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause instanceof ApplicationFailure app ? app.getOriginalMessage() : cause.getMessage();
+  }
+
+  private static int count(NormalisedTags tags, TagKind kind) {
+    return (int) tags.tags().stream().filter(t -> t.kind() == kind).map(t -> t.tagId()).distinct().count();
+  }
+}
