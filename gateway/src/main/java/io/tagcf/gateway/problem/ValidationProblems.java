@@ -75,7 +75,8 @@ final class ValidationProblems {
     if ("required".equals(keyword) || "additionalProperties".equals(keyword)) {
       String name = match(QUOTED, u.getError());
       if (name != null) {
-        return join(parameter, pointer, name);
+        // Some validators point at the object, others already at the offending property.
+        return join(parameter, pointer.endsWith("/" + name) ? pointer : pointer + "/" + name, null);
       }
     }
     if (pointer.isEmpty() || "/".equals(pointer)) {

@@ -7,6 +7,7 @@ import io.tagcf.models.tags.RawTag;
 import io.tagcf.models.tags.TagExtraction;
 import io.tagcf.models.tags.TagKind;
 import io.tagcf.models.tags.TaggerKind;
+import io.tagcf.models.tags.VocabularyEntry;
 import io.tagcf.models.video.LanguageDetector;
 import io.tagcf.models.video.VideoSubmission;
 import io.tagcf.models.video.VideoText;
@@ -16,10 +17,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The tagger that needs no LLM: candidate phrases of the video and the whole video text are
- * embedded once, compared with every vocabulary tag's embeddings, and combined with literal
- * keyword hits into a score in [0, 1]. Tags below {@link Settings#minScore()} are dropped; at
- * most {@code maxItemTags} / {@code maxAudienceTags} of the best are kept.
+ * The tagger that needs no LLM: the whole video text and its candidate phrases are embedded in
+ * one batch and compared with every vocabulary tag (the text with the tag's profile, each phrase
+ * with its labels); with literal keyword hits this gives a score in [0, 1] per tag (see
+ * {@link TagScore}). Tags below {@link Settings#minScore()} are dropped; at most
+ * {@code maxItemTags} / {@code maxAudienceTags} of the best are kept.
  */
 public final class OfflineTagger {
 
@@ -87,18 +89,25 @@ public final class OfflineTagger {
   private List<RawTag> best(
       List<ScoredTagSpace.Tag> space, float[] doc, List<float[]> phrases, String lower,
       boolean chinese, int max) {
-    List<RawTag> scored = new ArrayList<>();
-    for (ScoredTagSpace.Tag t : space) {
-      double docSim = UnitVectors.cosine(doc, t.vectors().profile());
-      double phraseSim = 0;
+    int n = space.size();
+    double[] docSim = new double[n];
+    double[] phraseSim = new double[n];
+    int[] hits = new int[n];
+    for (int i = 0; i < n; i++) {
+      EmbeddedTag t = space.get(i).vectors();
+      docSim[i] = UnitVectors.cosine(doc, t.profile());
       for (float[] p : phrases) {
-        phraseSim = Math.max(phraseSim, UnitVectors.cosine(p, t.vectors().labelEn()));
-        phraseSim = Math.max(phraseSim, UnitVectors.cosine(p, t.vectors().labelZh()));
+        phraseSim[i] = Math.max(phraseSim[i], UnitVectors.cosine(p, t.labelEn()));
+        phraseSim[i] = Math.max(phraseSim[i], UnitVectors.cosine(p, t.labelZh()));
       }
-      double score = TagScore.combine(docSim, phraseSim, t.matcher().hits(lower));
-      if (score >= settings.minScore()) {
-        String label = chinese ? t.vectors().entry().zh() : t.vectors().entry().en();
-        scored.add(new RawTag(label, t.vectors().entry().kind(), score));
+      hits[i] = space.get(i).matcher().hits(lower);
+    }
+    double[] scores = TagScore.scores(docSim, phraseSim, hits);
+    List<RawTag> scored = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (scores[i] >= settings.minScore()) {
+        VocabularyEntry e = space.get(i).vectors().entry();
+        scored.add(new RawTag(chinese ? e.zh() : e.en(), e.kind(), scores[i]));
       }
     }
     scored.sort(Comparator.comparingDouble(RawTag::score).reversed());

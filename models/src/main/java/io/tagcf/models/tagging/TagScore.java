@@ -1,25 +1,57 @@
 package io.tagcf.models.tagging;
 
 /**
- * Turns the evidence for one tag into a score in [0, 1]: cosine similarity of the whole text to
- * the tag's profile, the best cosine of a candidate phrase to one of its labels, and literal
- * keyword hits. The constants are calibrated on the bundled corpus for the default model (see
- * the offline-tagger section of the README); a logistic squashes the combined evidence.
+ * Turns the evidence for the tags of one kind into scores in [0, 1]. Raw cosine similarities of
+ * a small embedding model drift with language and text length (English text against the Chinese
+ * model sits about 0.15 higher across the board), so each similarity is taken relative to the
+ * same video's similarities to every other tag (a z-score): a tag counts when it stands out for
+ * this video. Literal keyword hits add fixed evidence. The constants are calibrated on the
+ * bundled corpus for the default model; a logistic maps evidence to a score, 0.5 at
+ * {@link #THRESHOLD}.
  */
 final class TagScore {
 
-  static final double DOC_WEIGHT = 0.6;
-  static final double PHRASE_WEIGHT = 0.4;
-  static final double PER_HIT = 0.05;
-  static final int MAX_HITS = 3;
-  static final double CENTER = 0.55;
-  static final double WIDTH = 0.04;
+  static final double DOC_WEIGHT = 0.5;
+  static final double PHRASE_WEIGHT = 0.5;
+  static final double PER_HIT = 1.5;
+  static final int MAX_HITS = 2;
+  static final double THRESHOLD = 3.0;
+  static final double WIDTH = 0.75;
 
   private TagScore() {}
 
-  static double combine(double docSim, double phraseSim, int keywordHits) {
-    double evidence =
-        DOC_WEIGHT * docSim + PHRASE_WEIGHT * phraseSim + PER_HIT * Math.min(keywordHits, MAX_HITS);
-    return 1.0 / (1.0 + Math.exp(-(evidence - CENTER) / WIDTH));
+  /** Scores per tag; the three arrays are indexed alike. */
+  static double[] scores(double[] docSim, double[] phraseSim, int[] keywordHits) {
+    double[] zDoc = standardise(docSim);
+    double[] zPhrase = standardise(phraseSim);
+    double[] out = new double[docSim.length];
+    for (int i = 0; i < out.length; i++) {
+      double evidence =
+          DOC_WEIGHT * zDoc[i] + PHRASE_WEIGHT * zPhrase[i] + PER_HIT * Math.min(keywordHits[i], MAX_HITS);
+      out[i] = 1.0 / (1.0 + Math.exp(-(evidence - THRESHOLD) / WIDTH));
+    }
+    return out;
+  }
+
+  /** (x - mean) / sd; all zeros when the values do not vary (e.g. no phrases). */
+  static double[] standardise(double[] x) {
+    double mean = 0;
+    for (double v : x) {
+      mean += v;
+    }
+    mean /= Math.max(1, x.length);
+    double ss = 0;
+    for (double v : x) {
+      ss += (v - mean) * (v - mean);
+    }
+    double sd = Math.sqrt(ss / Math.max(1, x.length));
+    double[] z = new double[x.length];
+    if (sd < 1e-9) {
+      return z;
+    }
+    for (int i = 0; i < x.length; i++) {
+      z[i] = (x[i] - mean) / sd;
+    }
+    return z;
   }
 }

@@ -1,8 +1,9 @@
 package io.tagcf.models.video;
 
 /**
- * Decides between Chinese and English, the two languages the platform serves, from the share of
- * CJK ideographs among letters. Enough for routing prompts and labels; not a general detector.
+ * Decides between Chinese and English, the two languages the platform serves: Chinese when there
+ * are at least as many Han characters as Latin words (a character carries about as much as a
+ * word). Enough for routing prompts and labels; not a general detector.
  */
 public final class LanguageDetector {
 
@@ -12,18 +13,22 @@ public final class LanguageDetector {
     if (text == null) {
       return "en";
     }
-    long cjk = 0;
-    long latin = 0;
+    long han = 0;
+    long latinWords = 0;
+    boolean inWord = false;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
-      if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
-        cjk++;
-      } else if (Character.isLetter(cp)) {
-        latin++;
+      Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+      if (script == Character.UnicodeScript.HAN) {
+        han++;
       }
+      boolean latin = script == Character.UnicodeScript.LATIN;
+      if (latin && !inWord) {
+        latinWords++;
+      }
+      inWord = latin;
     }
-    // A Chinese character carries about as much as a short English word, hence the weight.
-    return cjk * 4 >= latin && cjk > 0 ? "zh" : "en";
+    return han > 0 && han >= latinWords ? "zh" : "en";
   }
 }

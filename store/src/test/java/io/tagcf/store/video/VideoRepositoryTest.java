@@ -1,0 +1,80 @@
+package io.tagcf.store.video;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tagcf.models.video.IngestStage;
+import io.tagcf.store.Database;
+import io.tagcf.store.Fixtures;
+import io.tagcf.store.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class VideoRepositoryTest {
+
+  private static Database db;
+  private static VideoRepository videos;
+
+  @BeforeAll
+  static void open() {
+    db = TestDatabase.fresh();
+    videos = new VideoRepository(db.dataSource());
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+  }
+
+  @Test
+  void firstUploadCreatesAndQueues() {
+    UploadDecision d = videos.upsertForIngest(Fixtures.video("r1", "c1", "t"), "h1", "video-ingest/r1");
+    assertThat(d.kind()).isEqualTo(UploadDecision.Kind.CREATED);
+    StoredVideo stored = videos.find("r1").orElseThrow();
+    assertThat(stored.stage()).isEqualTo(IngestStage.QUEUED);
+    assertThat(stored.contentHash()).isEqualTo("h1");
+    assertThat(stored.video().title()).isEqualTo("t");
+    assertThat(stored.video().publishedAt()).hasToString("2026-10-01T12:00:00Z");
+  }
+
+  @Test
+  void sameContentAfterDoneIsUnchangedAndChangedContentRequeues() {
+    videos.upsertForIngest(Fixtures.video("r2", "c1", "t"), "h1", "wf");
+    assertThat(videos.advanceStage("r2", "h1", IngestStage.DONE, null)).isTrue();
+    assertThat(videos.upsertForIngest(Fixtures.video("r2", "c1", "t"), "h1", "wf").kind())
+        .isEqualTo(UploadDecision.Kind.UNCHANGED);
+    assertThat(videos.upsertForIngest(Fixtures.video("r2", "c1", "t2"), "h2", "wf").kind())
+        .isEqualTo(UploadDecision.Kind.CHANGED);
+    StoredVideo stored = videos.find("r2").orElseThrow();
+    assertThat(stored.stage()).isEqualTo(IngestStage.QUEUED);
+    assertThat(stored.video().title()).isEqualTo("t2");
+    // A run of the old content can no longer move the stage.
+    assertThat(videos.advanceStage("r2", "h1", IngestStage.TAGGING, null)).isFalse();
+  }
+
+  @Test
+  void failedOrNeverStartedRunsAreRequeued() {
+    videos.upsertForIngest(Fixtures.video("r3", "c1", "t"), "h1", "wf");
+    assertThat(videos.upsertForIngest(Fixtures.video("r3", "c1", "t"), "h1", "wf").kind())
+        .isEqualTo(UploadDecision.Kind.REQUEUED);
+    videos.advanceStage("r3", "h1", IngestStage.FAILED, "boom");
+    assertThat(videos.find("r3").orElseThrow().error()).isEqualTo("boom");
+    assertThat(videos.upsertForIngest(Fixtures.video("r3", "c1", "t"), "h1", "wf").kind())
+        .isEqualTo(UploadDecision.Kind.REQUEUED);
+    assertThat(videos.find("r3").orElseThrow().error()).isNull();
+  }
+
+  @Test
+  void anotherCreatorCannotTakeOverAVideoId() {
+    videos.upsertForIngest(Fixtures.video("r4", "owner", "t"), "h1", "wf");
+    assertThatThrownBy(() -> videos.upsertForIngest(Fixtures.video("r4", "intruder", "x"), "h9", "wf"))
+        .isInstanceOf(CreatorMismatchException.class);
+    assertThat(videos.find("r4").orElseThrow().video().title()).isEqualTo("t");
+  }
+
+  @Test
+  void unknownVideoIsEmpty() {
+    assertThat(videos.find("nope")).isEmpty();
+  }
+}
