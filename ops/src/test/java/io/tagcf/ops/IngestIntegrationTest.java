@@ -137,6 +137,28 @@ class IngestIntegrationTest {
     // 5. The recorded history replays against today's workflow code: it is deterministic.
     WorkflowExecutionHistory history = client.fetchHistory(VideoIngestWorkflow.workflowId("it-pork"));
     WorkflowReplayer.replayWorkflowExecution(history, VideoIngestWorkflowImpl.class);
+    // Kept for the workflows module's replay test (copy it there when the workflow changes).
+    java.nio.file.Path out = java.nio.file.Path.of("target", "replay", "video-ingest-done.json");
+    java.nio.file.Files.createDirectories(out.getParent());
+    java.nio.file.Files.writeString(out, history.toJson(true));
+  }
+
+  @Test
+  void rapidReuploadsConvergeOnTheLastContent() throws Exception {
+    String id = "it-rapid";
+    for (int i = 1; i <= 4; i++) {
+      String body = "{\"videoId\":\"" + id + "\",\"creatorId\":\"c\",\"title\":\"Version " + i
+          + " of my hiking vlog\",\"description\":\"Day " + i + " on the trail, camping under the stars.\"}";
+      assertThat(Http.postJson("/v1/videos", body).status()).isEqualTo(202);
+    }
+    IngestResult result = await(id);
+    assertThat(result.outcome()).isEqualTo(IngestResult.Outcome.DONE);
+    JsonNode video = Http.get("/v1/videos/" + id).json();
+    assertThat(video.path("title").asText()).isEqualTo("Version 4 of my hiking vlog");
+    assertThat(video.path("stage").asText()).isEqualTo("done");
+    assertThat(count("SELECT count(DISTINCT content_hash) FROM video_tags WHERE video_id = ?", id)).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM video_tags t JOIN videos v ON v.video_id = t.video_id"
+        + " WHERE t.video_id = ? AND t.content_hash <> v.content_hash", id)).isZero();
   }
 
   @Test

@@ -71,7 +71,9 @@ public final class OnnxEmbedder extends DimensionAwareEmbeddingModel implements 
                 Map.of(
                     "padding", "true",
                     "truncation", "true",
-                    "maxLength", Integer.toString(MAX_TOKENS)));
+                    "maxLength", Integer.toString(MAX_TOKENS),
+                    // A fixed locale: the default one could be Turkish, with its dotless i.
+                    "doLowerCase", spec.lowerCaseFirst() ? "en" : "false"));
       }
     } catch (OrtException e) {
       throw new IllegalStateException("cannot load ONNX model " + spec.modelName(), e);

@@ -11,15 +11,20 @@ import java.util.stream.Collectors;
  * file and tokenizer inside LangChain4j's model jars and the pooling each was trained with.
  */
 public enum OnnxModelSpec {
+  /**
+   * The tokenizer packaged with this model does not lower-case, but its vocabulary has no
+   * upper-case English word pieces: "SELECT", "HIIT" and "Python" all became the same unknown
+   * token. Lower-casing first, as the original model's tokenizer does, keeps them apart.
+   */
   BGE_SMALL_ZH_V15_Q(
       "bge-small-zh-v15-q", 512, "bge-small-zh-v1.5-q.onnx", "bge-small-zh-v1.5-q-tokenizer.json",
-      PoolingMode.CLS),
+      PoolingMode.CLS, true),
   BGE_SMALL_EN_V15_Q(
       "bge-small-en-v15-q", 384, "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json",
-      PoolingMode.CLS),
+      PoolingMode.CLS, false),
   ALL_MINILM_L6_V2_Q(
       "all-minilm-l6-v2-q", 384, "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json",
-      PoolingMode.MEAN);
+      PoolingMode.MEAN, false);
 
   public static final OnnxModelSpec DEFAULT = BGE_SMALL_ZH_V15_Q;
 
@@ -28,15 +33,22 @@ public enum OnnxModelSpec {
   private final String modelResource;
   private final String tokenizerResource;
   private final PoolingMode pooling;
+  private final boolean lowerCaseFirst;
 
   OnnxModelSpec(
       String modelName, int dimension, String modelResource, String tokenizerResource,
-      PoolingMode pooling) {
+      PoolingMode pooling, boolean lowerCaseFirst) {
     this.modelName = modelName;
     this.dimension = dimension;
     this.modelResource = modelResource;
     this.tokenizerResource = tokenizerResource;
     this.pooling = pooling;
+    this.lowerCaseFirst = lowerCaseFirst;
+  }
+
+  /** True when text must be lower-cased before the packaged tokenizer sees it. */
+  public boolean lowerCaseFirst() {
+    return lowerCaseFirst;
   }
 
   public EmbeddingModelInfo info() {

@@ -18,7 +18,7 @@ public final class CandidatePhrases {
   private static final Pattern HASHTAG = Pattern.compile("#([\\p{L}\\p{N}_]{2,30})");
   private static final Pattern CLAUSE_BREAK = Pattern.compile("[。！？!?；;，,、\\n|｜:：()（）\\[\\]【】]+|\\.\\s");
   private static final int MIN_CODE_POINTS = 2;
-  private static final int MAX_CODE_POINTS = 48;
+  private static final int MAX_CODE_POINTS = 32;
 
   private CandidatePhrases() {}
 

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The tagger that needs no LLM: the whole video text and its candidate phrases are embedded in
- * one batch and compared with every vocabulary tag (the text with the tag's profile, each phrase
+ * The tagger that needs no LLM: the whole video text and its candidate phrases are embedded
+ * and compared with every vocabulary tag (the text with the tag's profile, each phrase
  * with its labels); with literal keyword hits this gives a score in [0, 1] per tag (see
  * {@link TagScore}). Tags below {@link Settings#minScore()} are dropped; at most
  * {@code maxItemTags} / {@code maxAudienceTags} of the best are kept.
@@ -45,7 +45,7 @@ public final class OfflineTagger {
     }
 
     public static Settings defaults() {
-      return new Settings(10, 8, 0.5, 12);
+      return new Settings(10, 8, 0.5, 8);
     }
   }
 
@@ -53,6 +53,10 @@ public final class OfflineTagger {
   private final Settings settings;
   private final List<ScoredTagSpace.Tag> items;
   private final List<ScoredTagSpace.Tag> audiences;
+  /** Cosine similarity of each item tag's profile to each audience tag's profile. */
+  private final double[][] itemToAudience;
+  private final TagHubness itemHubs;
+  private final TagHubness audienceHubs;
 
   public OfflineTagger(Embedder embedder, List<EmbeddedTag> vocabulary, Settings settings) {
     this.embedder = embedder;
@@ -62,33 +66,43 @@ public final class OfflineTagger {
     if (items.isEmpty() || audiences.isEmpty()) {
       throw new IllegalArgumentException("the vocabulary needs item and audience tags");
     }
+    this.itemHubs = TagHubness.of(items);
+    this.audienceHubs = TagHubness.of(audiences);
+    this.itemToAudience = new double[items.size()][audiences.size()];
+    for (int i = 0; i < items.size(); i++) {
+      for (int a = 0; a < audiences.size(); a++) {
+        itemToAudience[i][a] =
+            UnitVectors.cosine(items.get(i).vectors().profile(), audiences.get(a).vectors().profile());
+      }
+    }
   }
 
   public TagExtraction tag(VideoSubmission v) {
     String text = VideoText.of(v);
+    // The whole text goes alone: batched with short phrases it would be padded to its own
+    // length, and alone it is the exact vector the embedding step stores (and may cache).
+    float[] doc = embedder.embedOne(text);
     List<String> phrases = CandidatePhrases.of(v, settings.maxPhrases());
-    List<String> inputs = new ArrayList<>(1 + phrases.size());
-    inputs.add(text);
-    inputs.addAll(phrases);
-    List<float[]> vectors = embedder.embedBatch(inputs);
-    float[] doc = vectors.get(0);
-    List<float[]> phraseVectors = vectors.subList(1, vectors.size());
+    List<float[]> phraseVectors = phrases.isEmpty() ? List.of() : embedder.embedBatch(phrases);
     String lower = literalText(v);
     boolean chinese =
         v.language() != null ? v.language().toLowerCase(Locale.ROOT).startsWith("zh")
             : "zh".equals(LanguageDetector.detect(text));
+    double[] itemScores = scores(items, itemHubs, chinese, doc, phraseVectors, lower, null);
+    double[] audienceScores =
+        scores(audiences, audienceHubs, chinese, doc, phraseVectors, lower, audienceAffinity(itemScores));
     return new TagExtraction(
-        best(items, doc, phraseVectors, lower, chinese, settings.maxItemTags()),
-        best(audiences, doc, phraseVectors, lower, chinese, settings.maxAudienceTags()),
+        best(items, itemScores, chinese, settings.maxItemTags()),
+        best(audiences, audienceScores, chinese, settings.maxAudienceTags()),
         TaggerKind.OFFLINE,
         embedder.model().name(),
         VERSION,
         null);
   }
 
-  private List<RawTag> best(
-      List<ScoredTagSpace.Tag> space, float[] doc, List<float[]> phrases, String lower,
-      boolean chinese, int max) {
+  private static double[] scores(
+      List<ScoredTagSpace.Tag> space, TagHubness hubs, boolean chinese, float[] doc, List<float[]> phrases,
+      String lower, double[] affinity) {
     int n = space.size();
     double[] docSim = new double[n];
     double[] phraseSim = new double[n];
@@ -102,9 +116,31 @@ public final class OfflineTagger {
       }
       hits[i] = space.get(i).matcher().hits(lower);
     }
-    double[] scores = TagScore.scores(docSim, phraseSim, hits);
+    hubs.correct(docSim, phraseSim, chinese);
+    return TagScore.scores(docSim, phraseSim, hits, affinity);
+  }
+
+  /**
+   * For each audience tag, how close its profile is to the video's assigned item tags: a cat
+   * video speaks to cat lovers even when no audience word occurs in its text. A one-step version
+   * of the paper's item-to-role (I2U) relation, from tag embeddings alone.
+   */
+  private double[] audienceAffinity(double[] itemScores) {
+    double[] affinity = new double[audiences.size()];
+    for (int i = 0; i < itemScores.length; i++) {
+      if (itemScores[i] < settings.minScore()) {
+        continue;
+      }
+      for (int a = 0; a < affinity.length; a++) {
+        affinity[a] = Math.max(affinity[a], itemToAudience[i][a] * itemScores[i]);
+      }
+    }
+    return affinity;
+  }
+
+  private List<RawTag> best(List<ScoredTagSpace.Tag> space, double[] scores, boolean chinese, int max) {
     List<RawTag> scored = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < scores.length; i++) {
       if (scores[i] >= settings.minScore()) {
         VocabularyEntry e = space.get(i).vectors().entry();
         scored.add(new RawTag(chinese ? e.zh() : e.en(), e.kind(), scores[i]));

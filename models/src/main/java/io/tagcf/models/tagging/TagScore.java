@@ -14,20 +14,26 @@ final class TagScore {
   static final double DOC_WEIGHT = 0.5;
   static final double PHRASE_WEIGHT = 0.5;
   static final double PER_HIT = 1.5;
+  static final double AFFINITY_WEIGHT = 0.5;
   static final int MAX_HITS = 2;
   static final double THRESHOLD = 3.0;
   static final double WIDTH = 0.75;
 
   private TagScore() {}
 
-  /** Scores per tag; the three arrays are indexed alike. */
-  static double[] scores(double[] docSim, double[] phraseSim, int[] keywordHits) {
+  /**
+   * Scores per tag; the arrays are indexed alike. {@code affinity} (may be null) is extra
+   * similarity evidence from related tags already assigned, standardised like the others.
+   */
+  static double[] scores(double[] docSim, double[] phraseSim, int[] keywordHits, double[] affinity) {
     double[] zDoc = standardise(docSim);
     double[] zPhrase = standardise(phraseSim);
+    double[] zAffinity = affinity == null ? new double[docSim.length] : standardise(affinity);
     double[] out = new double[docSim.length];
     for (int i = 0; i < out.length; i++) {
       double evidence =
-          DOC_WEIGHT * zDoc[i] + PHRASE_WEIGHT * zPhrase[i] + PER_HIT * Math.min(keywordHits[i], MAX_HITS);
+          DOC_WEIGHT * zDoc[i] + PHRASE_WEIGHT * zPhrase[i] + PER_HIT * Math.min(keywordHits[i], MAX_HITS)
+              + AFFINITY_WEIGHT * zAffinity[i];
       out[i] = 1.0 / (1.0 + Math.exp(-(evidence - THRESHOLD) / WIDTH));
     }
     return out;

@@ -19,7 +19,7 @@ class TagScoreTest {
     }
     doc[7] = 0.7;
     phrase[7] = 0.9;
-    double[] s = TagScore.scores(doc, phrase, new int[50]);
+    double[] s = TagScore.scores(doc, phrase, new int[50], null);
     assertThat(s[7]).isGreaterThan(0.99);
     for (int i = 0; i < 50; i++) {
       if (i != 7) {
@@ -31,7 +31,7 @@ class TagScoreTest {
   @Test
   void keywordHitsAddEvidenceUpToACap() {
     double[] flat = new double[10];
-    double[] s0 = TagScore.scores(flat, flat, new int[] {0, 1, 2, 5, 0, 0, 0, 0, 0, 0});
+    double[] s0 = TagScore.scores(flat, flat, new int[] {0, 1, 2, 5, 0, 0, 0, 0, 0, 0}, null);
     assertThat(s0[1]).isGreaterThan(s0[0]);
     assertThat(s0[2]).isGreaterThan(s0[1]);
     assertThat(s0[3]).isCloseTo(s0[2], within(1e-12));

@@ -1,5 +1,6 @@
 package io.tagcf.ops.runtime;
 
+import io.tagcf.activities.embedding.CachingEmbedder;
 import io.tagcf.activities.embedding.EmbeddingActivitiesImpl;
 import io.tagcf.activities.embedding.OnnxEmbedder;
 import io.tagcf.activities.embedding.OnnxModelSpec;
@@ -10,6 +11,7 @@ import io.tagcf.activities.tagging.TagNormaliser;
 import io.tagcf.activities.tagging.TaggingActivitiesImpl;
 import io.tagcf.activities.vocabulary.VocabularyBootstrap;
 import io.tagcf.activities.vocabulary.VocabularyCache;
+import io.tagcf.models.embedding.Embedder;
 import io.tagcf.models.tags.TagVocabulary;
 import io.tagcf.ops.config.TagcfConfig;
 import io.tagcf.store.Database;
@@ -45,11 +47,14 @@ public final class WorkerRuntime implements AutoCloseable {
 
   public static WorkerRuntime start(TagcfConfig config, Database db, WorkflowClient client) {
     long t0 = System.nanoTime();
-    OnnxEmbedder embedder = OnnxEmbedder.load(OnnxModelSpec.byName(config.embeddingModel()));
+    // One ONNX thread per call: the CPU-bound activity slots already run one call per core, and
+    // intra-op threads on top of that only contend.
+    OnnxEmbedder onnx = OnnxEmbedder.load(OnnxModelSpec.byName(config.embeddingModel()), 1, OnnxEmbedder.DEFAULT_MAX_BATCH);
+    Embedder embedder = new CachingEmbedder(onnx, 4_096);
     var ds = db.dataSource();
     VideoRepository videos = new VideoRepository(ds);
     TagRepository tags = new TagRepository(ds);
-    new VocabularyBootstrap(tags, embedder).ensureLoaded(TagVocabulary.seed());
+    new VocabularyBootstrap(tags, onnx).ensureLoaded(TagVocabulary.seed());
     CurrentVideo current = new CurrentVideo(videos);
     VocabularyCache vocabulary =
         new VocabularyCache(tags, embedder, config.offlineTagger(), Duration.ofMinutes(5));
@@ -81,7 +86,7 @@ public final class WorkerRuntime implements AutoCloseable {
         "worker polling {}, {}, {} with model {} (ready in {} ms)",
         TaskQueues.INGEST, TaskQueues.TAGGING, TaskQueues.EMBEDDING, config.embeddingModel(),
         (System.nanoTime() - t0) / 1_000_000);
-    return new WorkerRuntime(factory, embedder);
+    return new WorkerRuntime(factory, onnx);
   }
 
   @Override
