@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       DevCommand.class,
       WorkerCommand.class,
       GatewayCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      io.tagcf.ops.bench.BenchCommand.class
     })
 public final class TagcfCommand implements Runnable {
 

@@ -24,15 +24,21 @@ public final class DevStack implements AutoCloseable {
   private final TemporalConnection temporal;
   private final WorkerRuntime worker;
   private final GatewayRuntime gateway;
+  private final PrometheusMeterRegistry registry;
 
   private DevStack(
       Optional<TemporalDevServer> devServer, Database database, TemporalConnection temporal,
-      WorkerRuntime worker, GatewayRuntime gateway) {
+      WorkerRuntime worker, GatewayRuntime gateway, PrometheusMeterRegistry registry) {
     this.devServer = devServer;
     this.database = database;
     this.temporal = temporal;
     this.worker = worker;
     this.gateway = gateway;
+    this.registry = registry;
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
   }
 
   public static DevStack start(TagcfConfig config) {
@@ -57,7 +63,7 @@ public final class DevStack implements AutoCloseable {
       worker = WorkerRuntime.start(config, db, temporal.client());
       GatewayRuntime gateway = GatewayRuntime.start(config, db, temporal.client(), registry);
       log.info("gateway on http://{}:{}", config.httpHost(), gateway.port());
-      return new DevStack(devServer, db, temporal, worker, gateway);
+      return new DevStack(devServer, db, temporal, worker, gateway, registry);
     } catch (RuntimeException e) {
       closeQuietly(worker);
       closeQuietly(temporal);
