@@ -70,7 +70,9 @@ public final class TagNormaliser {
         }
       }
     }
-    return new NormalisedTags(out, extraction.tagger(), extraction.model(), extraction.promptVersion());
+    return new NormalisedTags(
+        out, extraction.tagger(), extraction.provider(), extraction.model(), extraction.promptVersion(),
+        extraction.fallbackReason());
   }
 
   private static NormalisedTag normalised(RawTag r, TagMatch m, boolean newCandidate) {

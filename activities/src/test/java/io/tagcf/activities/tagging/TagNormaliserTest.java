@@ -43,8 +43,8 @@ class TagNormaliserTest {
   private static NormalisedTag one(TagKind kind, String label) {
     List<RawTag> raw = List.of(new RawTag(label, kind, 0.9));
     TagExtraction e = kind == TagKind.ITEM
-        ? new TagExtraction(raw, List.of(), TaggerKind.LLM, "test-model", "test-v1", null)
-        : new TagExtraction(List.of(), raw, TaggerKind.LLM, "test-model", "test-v1", null);
+        ? new TagExtraction(raw, List.of(), TaggerKind.LLM, "openai", "test-model", "test-v1", null)
+        : new TagExtraction(List.of(), raw, TaggerKind.LLM, "openai", "test-model", "test-v1", null);
     NormalisedTags n = normaliser.normalise(e);
     assertThat(n.tagger()).isEqualTo(TaggerKind.LLM);
     assertThat(n.promptVersion()).isEqualTo("test-v1");

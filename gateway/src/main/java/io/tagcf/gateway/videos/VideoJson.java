@@ -56,10 +56,12 @@ final class VideoJson {
               .put(
                   "provenance",
                   new JsonObject()
+                      .put("provider", t.provider())
                       .put("model", t.taggerModel())
                       .put("promptVersion", t.promptVersion())
                       .put("rawLabel", t.rawLabel())
-                      .put("matchSimilarity", round(t.matchSimilarity()))));
+                      .put("matchSimilarity", round(t.matchSimilarity()))
+                      .put("fallbackReason", t.fallbackReason())));
     }
     return out;
   }

@@ -95,6 +95,7 @@ public final class OfflineTagger {
         best(items, itemScores, chinese, settings.maxItemTags()),
         best(audiences, audienceScores, chinese, settings.maxAudienceTags()),
         TaggerKind.OFFLINE,
+        "onnx",
         embedder.model().name(),
         VERSION,
         null);

@@ -40,6 +40,22 @@ final class EnvReader {
     return p;
   }
 
+  double positiveNumber(String name, double fallback) {
+    String v = string(name, null);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      double d = Double.parseDouble(v);
+      if (!(d > 0) || Double.isInfinite(d)) {
+        throw new ConfigException(name + " must be a positive number, got " + v);
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name + " must be a positive number, got " + v);
+    }
+  }
+
   double fraction(String name, double fallback) {
     String v = string(name, null);
     if (v == null) {

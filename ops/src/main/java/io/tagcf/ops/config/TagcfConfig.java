@@ -1,7 +1,10 @@
 package io.tagcf.ops.config;
 
+import io.tagcf.activities.llm.LlmProvider;
+import io.tagcf.activities.llm.LlmSettings;
 import io.tagcf.models.tagging.OfflineTagger;
 import io.tagcf.store.DatabaseUrl;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,6 +13,7 @@ import java.util.Optional;
  * variable is documented in the README.
  *
  * @param temporalAddress host:port of a Temporal frontend; empty means the embedded dev server
+ * @param llm the LLM tagger's settings; empty means the offline tagger tags every video
  */
 public record TagcfConfig(
     DatabaseUrl database,
@@ -22,7 +26,8 @@ public record TagcfConfig(
     double normaliseThreshold,
     OfflineTagger.Settings offlineTagger,
     int cpuActivitySlots,
-    int dbPoolSize) {
+    int dbPoolSize,
+    Optional<LlmSettings> llm) {
 
   public static final int DEFAULT_TEMPORAL_PORT = 7233;
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -50,21 +55,49 @@ public record TagcfConfig(
             r.fraction("TAGCF_TAG_MIN_SCORE", tagger.minScore()),
             tagger.maxPhrases()),
         r.positiveInt("TAGCF_CPU_ACTIVITY_SLOTS", Math.max(2, cores)),
-        r.positiveInt("TAGCF_DB_POOL_SIZE", 16));
+        r.positiveInt("TAGCF_DB_POOL_SIZE", 16),
+        llm(r));
+  }
+
+  /** Unset (or {@code none}) provider: no LLM, the offline tagger does the tagging. */
+  private static Optional<LlmSettings> llm(EnvReader r) {
+    String provider = r.string("TAGCF_LLM_PROVIDER", "none");
+    if (provider.equalsIgnoreCase("none")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new LlmSettings(
+          LlmProvider.fromWireName(provider),
+          r.string("TAGCF_LLM_BASE_URL", null),
+          r.string("TAGCF_LLM_API_KEY", null),
+          r.string("TAGCF_LLM_MODEL", null),
+          Duration.ofSeconds(r.positiveInt("TAGCF_LLM_TIMEOUT_SECONDS", 30)),
+          r.positiveInt("TAGCF_LLM_MAX_ATTEMPTS", 3),
+          Duration.ofMillis(r.positiveInt("TAGCF_LLM_BACKOFF_MILLIS", 2_000)),
+          r.positiveInt("TAGCF_LLM_CONCURRENCY", 4),
+          r.positiveNumber("TAGCF_LLM_RATE", 5)));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+  }
+
+  public TagcfConfig withLlm(Optional<LlmSettings> settings) {
+    return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
+        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, settings);
   }
 
   public TagcfConfig withHttpPort(int port) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
-        port, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize);
+        port, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm);
   }
 
   public TagcfConfig withDevTemporalPort(int port) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, port, httpHost,
-        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize);
+        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm);
   }
 
   public TagcfConfig withDatabase(DatabaseUrl url) {
     return new TagcfConfig(url, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
-        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize);
+        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm);
   }
 }

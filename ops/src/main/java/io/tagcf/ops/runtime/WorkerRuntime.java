@@ -6,7 +6,11 @@ import io.tagcf.activities.embedding.OnnxEmbedder;
 import io.tagcf.activities.embedding.OnnxModelSpec;
 import io.tagcf.activities.ingest.CurrentVideo;
 import io.tagcf.activities.ingest.IngestStoreActivitiesImpl;
+import io.tagcf.activities.llm.LlmTaggingActivitiesImpl;
+import io.tagcf.activities.llm.LlmVideoTagger;
 import io.tagcf.activities.tagging.NormalisationActivitiesImpl;
+import io.tagcf.activities.tagging.TaggerPlan;
+import io.tagcf.activities.tagging.TaggerPlanActivitiesImpl;
 import io.tagcf.activities.tagging.TagNormaliser;
 import io.tagcf.activities.tagging.TaggingActivitiesImpl;
 import io.tagcf.activities.vocabulary.VocabularyBootstrap;
@@ -67,6 +71,19 @@ public final class WorkerRuntime implements AutoCloseable {
     ingest.registerWorkflowImplementationTypes(VideoIngestWorkflowImpl.class);
     ingest.registerActivitiesImplementations(
         new IngestStoreActivitiesImpl(new IngestResultWriter(ds), videos));
+    ingest.registerActivitiesImplementations(new TaggerPlanActivitiesImpl(taggerPlan(config)));
+    config.llm().ifPresent(llm -> {
+      // Concurrency per worker and a rate across the whole queue keep within the LLM's quota.
+      Worker llmWorker = factory.newWorker(
+          TaskQueues.LLM,
+          WorkerOptions.newBuilder()
+              .setMaxConcurrentActivityExecutionSize(llm.concurrency())
+              .setMaxTaskQueueActivitiesPerSecond(llm.callsPerSecond())
+              .build());
+      llmWorker.registerActivitiesImplementations(
+          new LlmTaggingActivitiesImpl(current, LlmVideoTagger.create(llm)));
+      log.info("LLM tagger: {}", llm);
+    });
 
     WorkerOptions cpuBound =
         WorkerOptions.newBuilder()
@@ -83,10 +100,17 @@ public final class WorkerRuntime implements AutoCloseable {
     vocabulary.offlineTagger();
     factory.start();
     log.info(
-        "worker polling {}, {}, {} with model {} (ready in {} ms)",
-        TaskQueues.INGEST, TaskQueues.TAGGING, TaskQueues.EMBEDDING, config.embeddingModel(),
+        "worker polling {}, {}, {}{} with model {} (ready in {} ms)",
+        TaskQueues.INGEST, TaskQueues.TAGGING, TaskQueues.EMBEDDING,
+        config.llm().isPresent() ? ", " + TaskQueues.LLM : "", config.embeddingModel(),
         (System.nanoTime() - t0) / 1_000_000);
     return new WorkerRuntime(factory, onnx);
+  }
+
+  static TaggerPlan taggerPlan(TagcfConfig config) {
+    return config.llm()
+        .map(l -> new TaggerPlan(true, l.maxAttempts(), l.initialBackoff().toMillis(), l.timeout().toMillis()))
+        .orElse(TaggerPlan.offline());
   }
 
   @Override

@@ -16,4 +16,6 @@ public record VideoTag(
     double matchSimilarity,
     String tagger,
     String taggerModel,
-    String promptVersion) {}
+    String promptVersion,
+    String provider,
+    String fallbackReason) {}

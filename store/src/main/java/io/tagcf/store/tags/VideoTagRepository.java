@@ -44,8 +44,8 @@ public final class VideoTagRepository {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO video_tags (video_id, tag_id, kind, score, rank, raw_label,"
-                + " match_similarity, tagger, tagger_model, prompt_version, content_hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " match_similarity, tagger, tagger_model, prompt_version, content_hash, provider,"
+                + " fallback_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (NormalisedTag t : ordered) {
         ps.setString(1, videoId);
         ps.setLong(2, t.tagId());
@@ -58,6 +58,8 @@ public final class VideoTagRepository {
         ps.setString(9, tags.model());
         ps.setString(10, tags.promptVersion());
         ps.setString(11, contentHash);
+        ps.setString(12, tags.provider());
+        ps.setString(13, tags.fallbackReason());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -76,7 +78,8 @@ public final class VideoTagRepository {
           c.prepareStatement(
               "SELECT vt.tag_id, vt.kind, t.slug, t.label_en, t.label_zh, t.status, vt.score,"
                   + " vt.rank, vt.raw_label, vt.match_similarity, vt.tagger, vt.tagger_model,"
-                  + " vt.prompt_version FROM video_tags vt JOIN tags t ON t.tag_id = vt.tag_id"
+                  + " vt.prompt_version, vt.provider, vt.fallback_reason"
+                  + " FROM video_tags vt JOIN tags t ON t.tag_id = vt.tag_id"
                   + " WHERE vt.video_id = ? ORDER BY vt.kind, vt.rank")) {
         ps.setString(1, videoId);
         try (ResultSet rs = ps.executeQuery()) {
@@ -86,7 +89,8 @@ public final class VideoTagRepository {
                     rs.getLong(1), TagKind.fromWireName(rs.getString(2)), rs.getString(3),
                     rs.getString(4), rs.getString(5), "candidate".equals(rs.getString(6)),
                     rs.getDouble(7), rs.getInt(8), rs.getString(9), rs.getDouble(10),
-                    rs.getString(11), rs.getString(12), rs.getString(13)));
+                    rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+                    rs.getString(15)));
           }
         }
       }

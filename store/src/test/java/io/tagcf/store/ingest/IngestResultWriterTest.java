@@ -49,7 +49,7 @@ class IngestResultWriterTest {
         new NormalisedTag(cats, TagKind.ITEM, "cats", "cats", catScore, 1.0, false),
         new NormalisedTag(cats, TagKind.ITEM, "cats", "kitty", 0.5, 0.9, false),
         new NormalisedTag(catLovers, TagKind.AUDIENCE, "cat-lovers", "cat lovers", 0.7, 1.0, false)),
-        TaggerKind.OFFLINE, "m", "offline-v1");
+        TaggerKind.OFFLINE, "onnx", "m", "offline-v1", null);
   }
 
   @Test

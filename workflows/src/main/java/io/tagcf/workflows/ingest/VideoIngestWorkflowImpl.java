@@ -4,23 +4,34 @@ import io.tagcf.activities.embedding.EmbeddingActivities;
 import io.tagcf.activities.ingest.IngestFailures;
 import io.tagcf.activities.ingest.IngestStoreActivities;
 import io.tagcf.activities.tagging.NormalisationActivities;
+import io.tagcf.activities.llm.LlmFailures;
+import io.tagcf.activities.llm.LlmTaggingActivities;
+import io.tagcf.activities.llm.LlmTags;
+import io.tagcf.activities.tagging.TaggerPlan;
+import io.tagcf.activities.tagging.TaggerPlanActivities;
 import io.tagcf.activities.tagging.TaggingActivities;
 import io.tagcf.models.embedding.VideoEmbedding;
 import io.tagcf.models.tags.NormalisedTags;
 import io.tagcf.models.tags.TagExtraction;
 import io.tagcf.models.tags.TagKind;
+import io.tagcf.models.tags.TaggerKind;
 import io.tagcf.models.video.IngestStage;
 import io.tagcf.models.video.VideoRef;
 import io.tagcf.workflows.TaskQueues;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
 /** Orchestration only: every effect happens in an activity. */
 public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
+
+  static final String LLM_TAGGING_CHANGE = "llm-tagging";
 
   /** How long a run whose content was replaced waits for the upload's signal before it ends. */
   static final Duration SUPERSEDED_GRACE = Duration.ofMinutes(1);
@@ -68,6 +79,12 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
               .setRetryOptions(RETRY)
               .build());
 
+  /** Local: the plan is this worker's configuration, recorded in history as a marker. */
+  private final TaggerPlanActivities planner =
+      Workflow.newLocalActivityStub(
+          TaggerPlanActivities.class,
+          LocalActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(5)).build());
+
   private final IngestStoreActivities store =
       Workflow.newActivityStub(
           IngestStoreActivities.class,
@@ -88,7 +105,7 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
     VideoRef ref = new VideoRef(request.videoId(), request.contentHash());
     try {
       stage = IngestStage.TAGGING;
-      TagExtraction extraction = tagging.extractTags(ref);
+      TagExtraction extraction = extractTags(ref);
       restartIfChanged(request);
       stage = IngestStage.NORMALISING;
       NormalisedTags tags = normalisation.normaliseTags(ref, extraction);
@@ -116,6 +133,68 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
       throw ApplicationFailure.newNonRetryableFailureWithCause(
           "ingest of video " + request.videoId() + " failed: " + reason, "IngestFailed", failure);
     }
+  }
+
+  /**
+   * Version 1 added the LLM tagger: both of the paper's calls in parallel on the LLM queue, and
+   * the offline tagger with the reason when either still fails after its retries. Runs started
+   * before it keep the offline-only path on replay.
+   */
+  private TagExtraction extractTags(VideoRef ref) {
+    int version = Workflow.getVersion(LLM_TAGGING_CHANGE, Workflow.DEFAULT_VERSION, 1);
+    if (version == Workflow.DEFAULT_VERSION) {
+      return tagging.extractTags(ref);
+    }
+    TaggerPlan plan = planner.taggerPlan();
+    if (!plan.llm()) {
+      return tagging.extractTags(ref);
+    }
+    // Options come from the recorded plan, so this stub is built here and not as a field.
+    LlmTaggingActivities llm = Workflow.newActivityStub(LlmTaggingActivities.class, llmOptions(plan));
+    Promise<LlmTags> items = Async.function(llm::llmItemTags, ref);
+    Promise<LlmTags> audiences = Async.function(llm::llmAudienceTags, ref);
+    // Wait for both, so that no call is still running when the run moves on.
+    ActivityFailure failure = null;
+    LlmTags itemTags = null;
+    LlmTags audienceTags = null;
+    try {
+      itemTags = items.get();
+    } catch (ActivityFailure f) {
+      failure = f;
+    }
+    try {
+      audienceTags = audiences.get();
+    } catch (ActivityFailure f) {
+      failure = failure == null ? f : failure;
+    }
+    if (failure != null) {
+      if (isSuperseded(failure)) {
+        throw failure;
+      }
+      return tagging.fallbackTags(ref, "LLM tagging failed: " + rootMessage(failure));
+    }
+    return new TagExtraction(
+        itemTags.tags(), audienceTags.tags(), TaggerKind.LLM, itemTags.provider(), itemTags.model(),
+        itemTags.promptVersion(), null);
+  }
+
+  private static ActivityOptions llmOptions(TaggerPlan plan) {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.LLM)
+        .setScheduleToStartTimeout(Duration.ofMinutes(10))
+        .setStartToCloseTimeout(Duration.ofMillis(plan.callTimeoutMillis()).plusSeconds(10))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofMillis(plan.initialBackoffMillis()))
+                .setBackoffCoefficient(2.0)
+                .setMaximumInterval(Duration.ofMinutes(1))
+                .setMaximumAttempts(plan.maxAttempts())
+                .setDoNotRetry(
+                    LlmFailures.REQUEST_REJECTED,
+                    IngestFailures.CONTENT_SUPERSEDED,
+                    IngestFailures.VIDEO_NOT_FOUND)
+                .build())
+        .build();
   }
 
   @Override

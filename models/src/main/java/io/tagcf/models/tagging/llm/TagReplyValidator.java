@@ -62,28 +62,32 @@ public final class TagReplyValidator {
     Map<String, String> distinct = new LinkedHashMap<>();
     String prompt = instructions == null ? "" : fold(instructions);
     int inLanguage = 0;
+    int position = 0;
     for (String raw : tags) {
+      position++;
+      // Problems name the tag by position, never by content: the reason is stored and shown,
+      // and rejected content is exactly what must not travel further.
+      String at = "tag " + position + ": ";
       if (raw == null || raw.isBlank()) {
-        problems.add("an empty tag");
+        problems.add(at + "empty");
         continue;
       }
       String tag = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
       String folded = fold(tag);
-      String shown = abbreviate(tag);
       if (CONTROL.matcher(raw).find()) {
-        problems.add("control characters in tag '" + shown + "'");
+        problems.add(at + "control characters");
       } else if (tag.codePointCount(0, tag.length()) > limits.maxChars()) {
-        problems.add("tag longer than " + limits.maxChars() + " characters: '" + shown + "'");
+        problems.add(at + "longer than " + limits.maxChars() + " characters");
       } else if (URL.matcher(tag).find()) {
-        problems.add("a URL or address in tag '" + shown + "'");
+        problems.add(at + "a URL or address");
       } else if (MARKUP.matcher(tag).find()) {
-        problems.add("markup in tag '" + shown + "'");
+        problems.add(at + "markup");
       } else if (!LETTER_OR_DIGIT.matcher(tag).find()) {
-        problems.add("tag without letters: '" + shown + "'");
+        problems.add(at + "no letters");
       } else if (META_WORDS.stream().anyMatch(folded::contains)) {
-        problems.add("tag talks about the instructions, not the video: '" + shown + "'");
+        problems.add(at + "talks about the instructions, not the video");
       } else if (folded.length() >= 12 && prompt.contains(folded)) {
-        problems.add("tag echoes the instructions: '" + shown + "'");
+        problems.add(at + "echoes the instructions");
       } else if (distinct.putIfAbsent(folded, tag) == null && HAN.matcher(tag).find() == chinese) {
         inLanguage++;
       }
@@ -105,9 +109,5 @@ public final class TagReplyValidator {
 
   private static String fold(String s) {
     return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
   }
 }
