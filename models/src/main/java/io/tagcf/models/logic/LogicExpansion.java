@@ -49,12 +49,12 @@ public final class LogicExpansion {
     }
     Map<Long, List<LogicEdge>> u2i = new HashMap<>();
     Map<Long, List<LogicEdge>> i2u = new HashMap<>();
-    Set<List<Object>> seen = new HashSet<>();
+    Set<EdgeKey> seen = new HashSet<>();
     for (LogicEdge e : edges) {
       if (e == null) {
         throw new IllegalArgumentException("edges must not contain null");
       }
-      if (!seen.add(List.of(e.sourceTagId(), e.targetTagId(), e.direction()))) {
+      if (!seen.add(new EdgeKey(e.sourceTagId(), e.targetTagId(), e.direction()))) {
         // Edges of several sources (LLM, statistics) must be merged by the caller, who knows how.
         throw new IllegalArgumentException(
             "duplicate " + e.direction() + " edge " + e.sourceTagId() + " -> " + e.targetTagId());
@@ -91,4 +91,6 @@ public final class LogicExpansion {
         .forEach(e -> out.put(e.getKey(), e.getValue() / total));
     return out;
   }
+
+  private record EdgeKey(long source, long target, LogicDirection direction) {}
 }
