@@ -168,6 +168,12 @@ class LlmTaggingIntegrationTest {
     List<String> candidates = new ArrayList<>();
     v.path("itemTags").forEach(t -> { if (t.path("candidate").asBoolean()) candidates.add(t.path("label").asText()); });
     assertThat(candidates).doesNotContain("红烧肉", "家常菜");
+    // The LLM path replays deterministically; keep its history for the workflows module.
+    var history = stack(provider).temporal().client().fetchHistory(VideoIngestWorkflow.workflowId(id));
+    io.temporal.testing.WorkflowReplayer.replayWorkflowExecution(history, io.tagcf.workflows.ingest.VideoIngestWorkflowImpl.class);
+    java.nio.file.Path out = java.nio.file.Path.of("target", "replay", "video-ingest-llm-" + provider.wireName() + ".json");
+    java.nio.file.Files.createDirectories(out.getParent());
+    java.nio.file.Files.writeString(out, history.toJson(true));
   }
 
   @ParameterizedTest
