@@ -4,7 +4,13 @@ import io.tagcf.gateway.health.ReadinessChecks;
 import io.tagcf.gateway.problem.Problem;
 import io.tagcf.gateway.problem.ProblemException;
 import io.tagcf.gateway.problem.ProblemFailureHandler;
+import io.tagcf.gateway.tags.TagHandlers;
+import io.tagcf.gateway.users.UserRoleHandlers;
 import io.tagcf.gateway.videos.VideoHandlers;
+import io.tagcf.store.coverset.CoverSetRepository;
+import io.tagcf.store.logic.LogicEdgeRepository;
+import io.tagcf.store.roles.UserRoleRepository;
+import io.tagcf.store.tags.TagCatalog;
 import io.tagcf.store.embedding.VideoEmbeddingRepository;
 import io.tagcf.store.tags.VideoTagRepository;
 import io.tagcf.store.video.VideoRepository;
@@ -63,6 +69,13 @@ public final class GatewayServer {
     builder.getRoute("uploadVideo").addHandler(videos::upload).addFailureHandler(problems);
     builder.getRoute("getVideo").addHandler(videos::get).addFailureHandler(problems);
     builder.getRoute("similarVideos").addHandler(videos::similar).addFailureHandler(problems);
+    TagCatalog catalog = new TagCatalog(db);
+    LogicEdgeRepository edges = new LogicEdgeRepository(db);
+    TagHandlers tags = new TagHandlers(vertx, catalog, new CoverSetRepository(db), edges);
+    builder.getRoute("searchTags").addHandler(tags::search).addFailureHandler(problems);
+    builder.getRoute("getTag").addHandler(tags::get).addFailureHandler(problems);
+    UserRoleHandlers users = new UserRoleHandlers(vertx, new UserRoleRepository(db), edges, catalog);
+    builder.getRoute("userRoles").addHandler(users::roles).addFailureHandler(problems);
     builder.getRoute("health").addHandler(ctx -> json(ctx, new JsonObject().put("status", "UP")));
     builder.getRoute("readiness").addHandler(
         HealthCheckHandler.createWithHealthChecks(

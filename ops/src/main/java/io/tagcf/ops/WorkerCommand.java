@@ -3,6 +3,7 @@ package io.tagcf.ops;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tagcf.ops.config.TagcfConfig;
+import io.tagcf.ops.runtime.MaintenanceStarter;
 import io.tagcf.ops.runtime.TemporalConnection;
 import io.tagcf.ops.runtime.WorkerRuntime;
 import io.tagcf.store.Database;
@@ -25,6 +26,7 @@ final class WorkerCommand implements Callable<Integer> {
     TemporalConnection temporal =
         new TemporalConnection(address, config.temporalNamespace(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     WorkerRuntime worker = WorkerRuntime.start(config, db, temporal.client());
+    MaintenanceStarter.ensureRunning(temporal.client(), config.maintenance());
     System.out.println("TagCF worker connected to Temporal at " + address + " (Ctrl-C to stop)");
     Shutdown.awaitSignal(() -> {
       worker.close();

@@ -68,6 +68,8 @@ class LlmTaggingIntegrationTest {
             .withDatabase(TestDatabase.url())
             .withHttpPort(0)
             .withDevTemporalPort(0)
+            // The upkeep workflows would send logic prompts to the scripted server too.
+            .withMaintenance(new io.tagcf.ops.config.MaintenanceSettings(false, 30, Duration.ofDays(1), Duration.ofHours(1)))
             .withLlm(Optional.of(new LlmSettings(p,
                 p == LlmProvider.OPENAI ? llm.openAiBaseUrl() : llm.ollamaBaseUrl(),
                 "sk-integration-secret", "scripted-model", Duration.ofSeconds(1), 3,

@@ -11,6 +11,8 @@ public final class TaskQueues {
   public static final String EMBEDDING = "tagcf-embedding";
   /** LLM calls: rate-limited and scaled apart from everything else. */
   public static final String LLM = "tagcf-llm";
+  /** Periodic vocabulary, role and logic-graph upkeep: database-bound, not latency-critical. */
+  public static final String MAINTENANCE = "tagcf-maintenance";
 
   private TaskQueues() {}
 }

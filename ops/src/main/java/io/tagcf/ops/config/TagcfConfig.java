@@ -27,7 +27,8 @@ public record TagcfConfig(
     OfflineTagger.Settings offlineTagger,
     int cpuActivitySlots,
     int dbPoolSize,
-    Optional<LlmSettings> llm) {
+    Optional<LlmSettings> llm,
+    MaintenanceSettings maintenance) {
 
   public static final int DEFAULT_TEMPORAL_PORT = 7233;
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -56,7 +57,12 @@ public record TagcfConfig(
             tagger.maxPhrases()),
         r.positiveInt("TAGCF_CPU_ACTIVITY_SLOTS", Math.max(2, cores)),
         r.positiveInt("TAGCF_DB_POOL_SIZE", 16),
-        llm(r));
+        llm(r),
+        new MaintenanceSettings(
+            !"off".equalsIgnoreCase(r.string("TAGCF_MAINTENANCE", "on")),
+            r.positiveInt("TAGCF_COVER_SET_WINDOW_DAYS", 30),
+            Duration.ofMinutes(r.positiveInt("TAGCF_COVER_SET_INTERVAL_MINUTES", 1_440)),
+            Duration.ofMinutes(r.positiveInt("TAGCF_ROLES_INTERVAL_MINUTES", 60))));
   }
 
   /** Unset (or {@code none}) provider: no LLM, the offline tagger does the tagging. */
@@ -81,23 +87,28 @@ public record TagcfConfig(
     }
   }
 
+  public TagcfConfig withMaintenance(MaintenanceSettings m) {
+    return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
+        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm, m);
+  }
+
   public TagcfConfig withLlm(Optional<LlmSettings> settings) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
-        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, settings);
+        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, settings, maintenance);
   }
 
   public TagcfConfig withHttpPort(int port) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
-        port, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm);
+        port, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm, maintenance);
   }
 
   public TagcfConfig withDevTemporalPort(int port) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, port, httpHost,
-        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm);
+        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm, maintenance);
   }
 
   public TagcfConfig withDatabase(DatabaseUrl url) {
     return new TagcfConfig(url, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
-        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm);
+        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm, maintenance);
   }
 }

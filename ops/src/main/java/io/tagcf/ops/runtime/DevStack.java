@@ -61,6 +61,7 @@ public final class DevStack implements AutoCloseable {
       db = Database.open(config.database(), config.dbPoolSize());
       temporal = new TemporalConnection(address, config.temporalNamespace(), registry);
       worker = WorkerRuntime.start(config, db, temporal.client());
+      MaintenanceStarter.ensureRunning(temporal.client(), config.maintenance());
       GatewayRuntime gateway = GatewayRuntime.start(config, db, temporal.client(), registry);
       log.info("gateway on http://{}:{}", config.httpHost(), gateway.port());
       return new DevStack(devServer, db, temporal, worker, gateway, registry);

@@ -6,7 +6,21 @@ import io.tagcf.activities.embedding.OnnxEmbedder;
 import io.tagcf.activities.embedding.OnnxModelSpec;
 import io.tagcf.activities.ingest.CurrentVideo;
 import io.tagcf.activities.ingest.IngestStoreActivitiesImpl;
+import dev.langchain4j.service.AiServices;
+import io.tagcf.activities.coverset.CoverSetActivitiesImpl;
+import io.tagcf.activities.llm.ChatModels;
 import io.tagcf.activities.llm.LlmTaggingActivitiesImpl;
+import io.tagcf.activities.llm.LogicAssistant;
+import io.tagcf.activities.roles.LlmLogicActivitiesImpl;
+import io.tagcf.activities.roles.UserRoleActivitiesImpl;
+import io.tagcf.store.coverset.CoverSetRepository;
+import io.tagcf.store.logic.LogicEdgeRepository;
+import io.tagcf.store.roles.EngagementRepository;
+import io.tagcf.store.roles.UserRoleRepository;
+import io.tagcf.workflows.coverset.CoverSetWorkflowImpl;
+import io.tagcf.workflows.roles.UserRoleWorkflowImpl;
+import io.temporal.activity.Activity;
+import java.time.Clock;
 import io.tagcf.activities.llm.LlmVideoTagger;
 import io.tagcf.activities.tagging.NormalisationActivitiesImpl;
 import io.tagcf.activities.tagging.TaggerPlan;
@@ -81,7 +95,11 @@ public final class WorkerRuntime implements AutoCloseable {
               .setMaxTaskQueueActivitiesPerSecond(llm.callsPerSecond())
               .build());
       llmWorker.registerActivitiesImplementations(
-          new LlmTaggingActivitiesImpl(current, LlmVideoTagger.create(llm)));
+          new LlmTaggingActivitiesImpl(current, LlmVideoTagger.create(llm)),
+          new LlmLogicActivitiesImpl(
+              AiServices.builder(LogicAssistant.class).chatModel(ChatModels.create(llm)).build(),
+              new CoverSetRepository(ds), tags, new LogicEdgeRepository(ds), embedder,
+              done -> Activity.getExecutionContext().heartbeat(done)));
       log.info("LLM tagger: {}", llm);
     });
 
@@ -96,6 +114,14 @@ public final class WorkerRuntime implements AutoCloseable {
             current, new TagNormaliser(tags, embedder, config.normaliseThreshold())));
     Worker embedding = factory.newWorker(TaskQueues.EMBEDDING, cpuBound);
     embedding.registerActivitiesImplementations(new EmbeddingActivitiesImpl(current, embedder));
+
+    Worker maintenance = factory.newWorker(TaskQueues.MAINTENANCE);
+    maintenance.registerWorkflowImplementationTypes(CoverSetWorkflowImpl.class, UserRoleWorkflowImpl.class);
+    maintenance.registerActivitiesImplementations(
+        new CoverSetActivitiesImpl(new CoverSetRepository(ds), Clock.systemUTC()),
+        new UserRoleActivitiesImpl(new EngagementRepository(ds), new UserRoleRepository(ds),
+            new LogicEdgeRepository(ds), Clock.systemUTC()),
+        new TaggerPlanActivitiesImpl(taggerPlan(config)));
 
     vocabulary.offlineTagger();
     factory.start();

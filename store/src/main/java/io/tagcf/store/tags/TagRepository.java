@@ -218,6 +218,56 @@ public final class TagRepository {
   }
 
   /**
+   * The {@code k} tags among {@code candidates} whose label embeddings (either language) are
+   * nearest to {@code vector}, each with its best similarity; used to project free text onto
+   * the cover set.
+   */
+  public List<TagMatch> nearestAmong(String model, float[] vector, Collection<Long> candidates, int k) {
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    int dim = vector.length;
+    String cast = "::vector(" + dim + ")";
+    return tx.read(c -> {
+      List<TagMatch> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT e.tag_id, t.slug, max(1 - (e.embedding" + cast + " <=> ?" + cast + ")) AS sim"
+              + " FROM tag_embeddings e JOIN tags t ON t.tag_id = e.tag_id"
+              + " WHERE e.dim = " + dim + " AND e.model = ? AND e.tag_id = ANY (?)"
+              + " AND e.text_kind IN ('label_en', 'label_zh')"
+              + " GROUP BY e.tag_id, t.slug ORDER BY sim DESC, e.tag_id LIMIT ?")) {
+        ps.setObject(1, new PGvector(vector));
+        ps.setString(2, model);
+        ps.setArray(3, c.createArrayOf("bigint", candidates.toArray()));
+        ps.setInt(4, k);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new TagMatch(rs.getLong(1), rs.getString(2), rs.getDouble(3)));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** English label (else Chinese, else slug) of each tag, for prompts. */
+  public Map<Long, String> labels(Collection<Long> tagIds) {
+    return tx.read(c -> {
+      Map<Long, String> out = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT tag_id, coalesce(label_en, label_zh, slug) FROM tags WHERE tag_id = ANY (?)")) {
+        ps.setArray(1, c.createArrayOf("bigint", tagIds.toArray()));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getLong(1), rs.getString(2));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /**
    * Adds a candidate tag for a label that matched nothing in the vocabulary, or returns the one a
    * concurrent run created first. Idempotent, so an activity retry adds nothing twice.
    */

@@ -1,0 +1,12 @@
+package io.tagcf.activities.roles;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** The LLM-sourced half of the tag-logic graph; runs on the rate-limited LLM queue. */
+@ActivityInterface
+public interface LlmLogicActivities {
+
+  @ActivityMethod
+  LogicRunSummary generateLlmLogic(LlmLogicRequest request);
+}

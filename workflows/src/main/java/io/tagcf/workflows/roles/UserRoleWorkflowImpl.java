@@ -1,0 +1,95 @@
+package io.tagcf.workflows.roles;
+
+import io.tagcf.activities.llm.LlmFailures;
+import io.tagcf.activities.roles.LlmLogicActivities;
+import io.tagcf.activities.roles.LogicRunSummary;
+import io.tagcf.activities.roles.RoleRunSummary;
+import io.tagcf.activities.roles.UserRoleActivities;
+import io.tagcf.activities.tagging.TaggerPlan;
+import io.tagcf.activities.tagging.TaggerPlanActivities;
+import io.tagcf.workflows.TaskQueues;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+
+/** Orchestration only; a failed step is recorded in the status and the loop goes on. */
+public final class UserRoleWorkflowImpl implements UserRoleWorkflow {
+
+  private final UserRoleActivities activities =
+      Workflow.newActivityStub(
+          UserRoleActivities.class,
+          ActivityOptions.newBuilder()
+              .setTaskQueue(TaskQueues.MAINTENANCE)
+              .setStartToCloseTimeout(Duration.ofMinutes(30))
+              .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(5)).setMaximumAttempts(3).build())
+              .build());
+
+  private final LlmLogicActivities llmLogic =
+      Workflow.newActivityStub(
+          LlmLogicActivities.class,
+          ActivityOptions.newBuilder()
+              .setTaskQueue(TaskQueues.LLM)
+              .setScheduleToStartTimeout(Duration.ofHours(1))
+              .setStartToCloseTimeout(Duration.ofHours(6))
+              .setHeartbeatTimeout(Duration.ofMinutes(5))
+              .setRetryOptions(RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofMinutes(1))
+                  .setMaximumAttempts(3)
+                  .setDoNotRetry(LlmFailures.REQUEST_REJECTED)
+                  .build())
+              .build());
+
+  private final TaggerPlanActivities planner =
+      Workflow.newLocalActivityStub(
+          TaggerPlanActivities.class,
+          LocalActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(5)).build());
+
+  private UserRoleStatus status = UserRoleStatus.initial();
+  private boolean refreshRequested;
+
+  @Override
+  public void maintain(UserRoleSchedule schedule) {
+    for (int run = 0; run < schedule.runsPerExecution(); run++) {
+      // A refresh asked for while this run works triggers the next one right after it.
+      refreshRequested = false;
+      RoleRunSummary roles = status.roles();
+      LogicRunSummary stats = status.statsLogic();
+      LogicRunSummary llm = status.llmLogic();
+      String error = null;
+      try {
+        roles = activities.identifyRoles(schedule.roles());
+        stats = activities.fitStatisticalLogic(schedule.logic());
+      } catch (ActivityFailure f) {
+        error = "roles/statistical logic: " + cause(f);
+      }
+      TaggerPlan plan = planner.taggerPlan();
+      if (plan.llm() && schedule.llmLogic() != null && run % Math.max(1, schedule.llmEveryRuns()) == 0) {
+        try {
+          llm = llmLogic.generateLlmLogic(schedule.llmLogic());
+        } catch (ActivityFailure f) {
+          error = (error == null ? "" : error + "; ") + "LLM logic: " + cause(f);
+        }
+      }
+      status = new UserRoleStatus(status.runs() + 1, Workflow.currentTimeMillis(), roles, stats, llm, error);
+      Workflow.await(schedule.interval(), () -> refreshRequested);
+    }
+    Workflow.continueAsNew(schedule);
+  }
+
+  private static String cause(ActivityFailure f) {
+    return f.getCause() == null ? f.getMessage() : f.getCause().getMessage();
+  }
+
+  @Override
+  public void refreshNow() {
+    refreshRequested = true;
+  }
+
+  @Override
+  public UserRoleStatus status() {
+    return status;
+  }
+}
