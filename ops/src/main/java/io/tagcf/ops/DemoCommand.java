@@ -4,6 +4,7 @@ import io.tagcf.ops.config.TagcfConfig;
 import io.tagcf.ops.demo.ApiClient;
 import io.tagcf.ops.demo.CorpusUploader;
 import io.tagcf.ops.demo.CorpusVideo;
+import io.tagcf.ops.demo.CoverSetRefresh;
 import io.tagcf.ops.demo.DemoSummary;
 import io.tagcf.ops.demo.SampleCorpus;
 import io.tagcf.ops.demo.SetupScript;
@@ -80,6 +81,12 @@ final class DemoCommand implements Callable<Integer> {
       List<String> unfinished = new WorkflowWaiter(stack.temporal().client()).awaitAll(ids, timeoutSeconds, true);
       double totalSeconds = (System.nanoTime() - t0) / 1e9;
       new DemoSummary(stack.database(), api, out).print(videos, uploadSeconds, totalSeconds, rejected, unfinished);
+      CoverSetRefresh.now(stack.temporal().client(), java.time.Duration.ofSeconds(120)).ifPresent(s -> {
+        out.println();
+        out.println("== Cover set (paper Alg. 1, tau 0.99, recent uploads) ==");
+        s.latest().forEach(c -> out.printf("%s tags: %d tags cover %d of %d videos (%.1f%%), version %d%n",
+            c.kind().wireName(), c.tags(), c.coveredItems(), c.totalItems(), 100 * c.coverage(), c.version()));
+      });
       if (!rejected.isEmpty() || !unfinished.isEmpty()) {
         out.println("Some videos did not complete; see above.");
         if (exit) {
