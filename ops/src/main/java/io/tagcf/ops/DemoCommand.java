@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,8 +44,7 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--concurrency", defaultValue = "16", description = "Uploads in flight (default ${DEFAULT-VALUE}).")
   int concurrency;
 
-  @Option(names = "--port", description = "HTTP port of the gateway (default: TAGCF_HTTP_PORT or 8080).")
-  Integer port;
+  @Mixin HttpPortOption httpPort;
 
   @Option(names = "--skip-setup", description = "Do not run ops/scripts/setup-postgres.sh.")
   boolean skipSetup;
@@ -58,10 +58,7 @@ final class DemoCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--concurrency and --limit must be positive");
     }
     PrintStream out = System.out;
-    TagcfConfig config = TagcfConfig.fromEnvironment();
-    if (port != null) {
-      config = config.withHttpPort(port);
-    }
+    TagcfConfig config = httpPort.applyTo(TagcfConfig.fromEnvironment());
     List<CorpusVideo> videos = corpus == null ? SampleCorpus.bundled() : SampleCorpus.fromFile(corpus);
     if (limit != null && limit < videos.size()) {
       videos = videos.subList(0, limit);

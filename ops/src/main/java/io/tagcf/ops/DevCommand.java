@@ -4,7 +4,7 @@ import io.tagcf.ops.config.TagcfConfig;
 import io.tagcf.ops.runtime.DevStack;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code tagcf dev}: the whole platform in one process on the embedded defaults. */
 @Command(
@@ -16,15 +16,11 @@ import picocli.CommandLine.Option;
     })
 final class DevCommand implements Callable<Integer> {
 
-  @Option(names = "--port", description = "HTTP port of the gateway (default: TAGCF_HTTP_PORT or 8080).")
-  Integer port;
+  @Mixin HttpPortOption httpPort;
 
   @Override
   public Integer call() throws InterruptedException {
-    TagcfConfig config = TagcfConfig.fromEnvironment();
-    if (port != null) {
-      config = config.withHttpPort(port);
-    }
+    TagcfConfig config = httpPort.applyTo(TagcfConfig.fromEnvironment());
     DevStack stack = DevStack.start(config);
     System.out.printf("TagCF dev stack ready: http://%s:%d (Ctrl-C to stop)%n", config.httpHost(), stack.httpPort());
     Shutdown.awaitSignal(stack);

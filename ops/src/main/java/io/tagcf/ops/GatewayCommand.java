@@ -9,7 +9,7 @@ import io.tagcf.ops.runtime.TemporalConnection;
 import io.tagcf.store.Database;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code tagcf gateway}: the HTTP API alone, against TEMPORAL_ADDRESS and DATABASE_URL. */
 @Command(
@@ -18,15 +18,11 @@ import picocli.CommandLine.Option;
     description = "Serve the HTTP API against TEMPORAL_ADDRESS (default 127.0.0.1:7233) and DATABASE_URL.")
 final class GatewayCommand implements Callable<Integer> {
 
-  @Option(names = "--port", description = "HTTP port (default: TAGCF_HTTP_PORT or 8080).")
-  Integer port;
+  @Mixin HttpPortOption httpPort;
 
   @Override
   public Integer call() throws InterruptedException {
-    TagcfConfig config = TagcfConfig.fromEnvironment();
-    if (port != null) {
-      config = config.withHttpPort(port);
-    }
+    TagcfConfig config = httpPort.applyTo(TagcfConfig.fromEnvironment());
     String address = config.temporalAddress().orElse("127.0.0.1:" + TagcfConfig.DEFAULT_TEMPORAL_PORT);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
