@@ -72,12 +72,15 @@ final class DemoCommand implements Callable<Integer> {
       ApiClient api = new ApiClient(base);
       out.printf("TagCF demo: %d videos through %s%n", videos.size(), base);
       long t0 = System.nanoTime();
-      List<CorpusUploader.Rejected> rejected = new CorpusUploader(api, concurrency).uploadAll(videos, true);
+      CorpusUploader.Outcome uploads = new CorpusUploader(api, concurrency).upload(videos, true);
+      List<CorpusUploader.Rejected> rejected = uploads.rejected();
       double uploadSeconds = (System.nanoTime() - t0) / 1e9;
       List<String> ids = videos.stream().map(CorpusVideo::videoId).toList();
-      List<String> unfinished = new WorkflowWaiter(stack.temporal().client()).awaitAll(ids, timeoutSeconds, true);
+      List<String> unfinished = WorkflowWaiter.of(stack).awaitAll(ids, timeoutSeconds, true);
       double totalSeconds = (System.nanoTime() - t0) / 1e9;
       new DemoSummary(stack.database(), api, out).print(videos, uploadSeconds, totalSeconds, rejected, unfinished);
+      out.printf("uploads by outcome: %s%s%n", uploads.ingest(), uploads.ingest().containsKey("unchanged")
+          ? " (unchanged: already ingested by an earlier run, so the throughput above is not an ingest rate)" : "");
       CoverSetRefresh.now(stack.temporal().client(), java.time.Duration.ofSeconds(120)).ifPresent(s -> {
         out.println();
         out.println("== Cover set (paper Alg. 1, tau 0.99, recent uploads) ==");

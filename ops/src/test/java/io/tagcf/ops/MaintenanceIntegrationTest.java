@@ -53,7 +53,7 @@ class MaintenanceIntegrationTest {
     }
     var api = new io.tagcf.ops.demo.ApiClient(TestStack.baseUrl());
     assertThat(new CorpusUploader(api, 16).uploadAll(corpus, false)).isEmpty();
-    assertThat(new WorkflowWaiter(stack.temporal().client())
+    assertThat(WorkflowWaiter.of(stack)
         .awaitAll(corpus.stream().map(CorpusVideo::videoId).toList(), 600, false)).isEmpty();
   }
 

@@ -83,6 +83,7 @@ public final class VideoHandlers {
               .put("ingest", switch (decision.kind()) {
                 case CREATED -> "started";
                 case CHANGED, REQUEUED -> "restarted";
+                case RESUMED -> "running";
                 case UNCHANGED -> "unchanged";
               })
               .encode());

@@ -64,7 +64,7 @@ final class IngestBenchCommand implements Callable<Integer> {
       var rejected = new CorpusUploader(api, concurrency).uploadAll(batch, true);
       double uploadSeconds = (System.nanoTime() - t0) / 1e9;
       List<String> ids = batch.stream().map(CorpusVideo::videoId).toList();
-      List<String> unfinished = new WorkflowWaiter(stack.temporal().client()).awaitAll(ids, 1800, true);
+      List<String> unfinished = WorkflowWaiter.of(stack).awaitAll(ids, 1800, true);
       double seconds = (System.nanoTime() - t0) / 1e9;
       // Temporal's metrics scope reports every 5 s; let the last report land.
       TimeUnit.SECONDS.sleep(6);

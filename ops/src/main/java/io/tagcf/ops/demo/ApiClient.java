@@ -25,15 +25,28 @@ public final class ApiClient {
     this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
   }
 
-  /** POST /v1/videos; completes with the status code, failing on transport errors. */
-  public CompletableFuture<Integer> upload(ObjectNode body) {
+  /** What the API answered to an upload: the status and, on 202, the {@code ingest} field. */
+  public record UploadReply(int status, String ingest) {}
+
+  /** POST /v1/videos; fails on transport errors only. */
+  public CompletableFuture<UploadReply> upload(ObjectNode body) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(base + "/v1/videos"))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
             .build();
-    return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+      String ingest = null;
+      if (r.statusCode() == 202) {
+        try {
+          ingest = JSON.readTree(r.body()).path("ingest").asText(null);
+        } catch (IOException e) {
+          ingest = null;
+        }
+      }
+      return new UploadReply(r.statusCode(), ingest);
+    });
   }
 
   public JsonNode get(String path) {

@@ -15,6 +15,9 @@ public final class CorpusUploader {
   /** Videos the API did not accept, with the status it answered (0 for transport errors). */
   public record Rejected(String videoId, int status) {}
 
+  /** The outcome of an upload run: rejections, and how many accepted uploads had each {@code ingest} value. */
+  public record Outcome(List<Rejected> rejected, java.util.Map<String, Integer> ingest) {}
+
   private final ApiClient api;
   private final int concurrency;
 
@@ -24,18 +27,25 @@ public final class CorpusUploader {
   }
 
   public List<Rejected> uploadAll(List<CorpusVideo> videos, boolean showProgress) throws InterruptedException {
+    return upload(videos, showProgress).rejected();
+  }
+
+  public Outcome upload(List<CorpusVideo> videos, boolean showProgress) throws InterruptedException {
     Semaphore inFlight = new Semaphore(concurrency);
     List<Rejected> rejected = new ArrayList<>();
     ConcurrentHashMap<String, Integer> failures = new ConcurrentHashMap<>();
+    ConcurrentHashMap<String, Integer> ingest = new java.util.concurrent.ConcurrentHashMap<>();
     List<CompletableFuture<Void>> all = new ArrayList<>(videos.size());
     try (ProgressBar bar = progress("upload", videos.size(), showProgress)) {
       for (CorpusVideo v : videos) {
         inFlight.acquire();
         all.add(
             api.upload(v.upload())
-                .handle((status, error) -> {
-                  if (error != null || status != 202) {
-                    failures.put(v.videoId(), error != null ? 0 : status);
+                .handle((reply, error) -> {
+                  if (error != null || reply.status() != 202) {
+                    failures.put(v.videoId(), error != null ? 0 : reply.status());
+                  } else {
+                    ingest.merge(String.valueOf(reply.ingest()), 1, Integer::sum);
                   }
                   inFlight.release();
                   if (bar != null) {
@@ -47,7 +57,7 @@ public final class CorpusUploader {
       CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
     }
     failures.forEach((id, status) -> rejected.add(new Rejected(id, status)));
-    return rejected;
+    return new Outcome(rejected, new java.util.TreeMap<>(ingest));
   }
 
   static ProgressBar progress(String task, long max, boolean show) {

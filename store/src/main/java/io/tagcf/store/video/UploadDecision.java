@@ -10,8 +10,14 @@ public record UploadDecision(Kind kind, IngestStage stage) {
     CREATED,
     /** Same id, different content: re-tag. */
     CHANGED,
-    /** Same content, but the last run failed or never started: run again. */
+    /** Same content, but the last run failed: run again. */
     REQUEUED,
+    /**
+     * Same content, not ingested yet: make sure a run is on it. Harmless when one is (it gets a
+     * signal with the content it already has); needed when none is, e.g. the start call failed
+     * after the row was written, or the embedded server was restarted mid-run.
+     */
+    RESUMED,
     /** Same content, already ingested or being ingested: nothing to do. */
     UNCHANGED
   }

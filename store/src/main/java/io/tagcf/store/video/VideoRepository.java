@@ -71,11 +71,10 @@ public final class VideoRepository {
         setQueued(c, v.videoId(), contentHash, workflowId, false);
         return new UploadDecision(UploadDecision.Kind.REQUEUED, IngestStage.QUEUED);
       }
-      if (stage == IngestStage.QUEUED) {
-        // Queued but maybe never started (the start call failed after this row was written).
-        return new UploadDecision(UploadDecision.Kind.REQUEUED, IngestStage.QUEUED);
+      if (stage == IngestStage.DONE) {
+        return new UploadDecision(UploadDecision.Kind.UNCHANGED, stage);
       }
-      return new UploadDecision(UploadDecision.Kind.UNCHANGED, stage);
+      return new UploadDecision(UploadDecision.Kind.RESUMED, stage);
     });
   }
 

@@ -54,10 +54,15 @@ class VideoRepositoryTest {
   }
 
   @Test
-  void failedOrNeverStartedRunsAreRequeued() {
+  void failedRunsAreRequeuedAndUnfinishedOnesResumed() {
     videos.upsertForIngest(Fixtures.video("r3", "c1", "t"), "h1", "wf");
     assertThat(videos.upsertForIngest(Fixtures.video("r3", "c1", "t"), "h1", "wf").kind())
-        .isEqualTo(UploadDecision.Kind.REQUEUED);
+        .isEqualTo(UploadDecision.Kind.RESUMED);
+    videos.advanceStage("r3", "h1", IngestStage.EMBEDDING, null);
+    UploadDecision midway = videos.upsertForIngest(Fixtures.video("r3", "c1", "t"), "h1", "wf");
+    assertThat(midway.kind()).isEqualTo(UploadDecision.Kind.RESUMED);
+    assertThat(midway.needsIngest()).isTrue();
+    assertThat(videos.find("r3").orElseThrow().stage()).isEqualTo(IngestStage.EMBEDDING);
     videos.advanceStage("r3", "h1", IngestStage.FAILED, "boom");
     assertThat(videos.find("r3").orElseThrow().error()).isEqualTo("boom");
     assertThat(videos.upsertForIngest(Fixtures.video("r3", "c1", "t"), "h1", "wf").kind())
