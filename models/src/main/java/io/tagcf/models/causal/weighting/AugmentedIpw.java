@@ -52,6 +52,9 @@ public final class AugmentedIpw implements EffectEstimator {
     List<String> warnings = new ArrayList<>();
     boolean propensityConverged = true;
     boolean outcomeConverged = true;
+    double[] startProp = null;
+    double[] start0 = null;
+    double[] start1 = null;
     for (int f = 0; f < k; f++) {
       int[] train = rowsWhere(fold, f, false, k > 1);
       int[] test = rowsWhere(fold, f, true, k > 1);
@@ -61,9 +64,14 @@ public final class AugmentedIpw implements EffectEstimator {
         throw new CausalInputException(
             "aipw: too few treated or control rows to cross-fit with " + k + " folds");
       }
-      GlmFit prop = PenalizedGlm.fit(x, t, w, train, GlmFamily.BINOMIAL, lambda);
-      GlmFit out0 = PenalizedGlm.fit(x, y, w, trainControl, family, lambda);
-      GlmFit out1 = estimand == Estimand.ATE ? PenalizedGlm.fit(x, y, w, trainTreated, family, lambda) : null;
+      // Each fold's models start from the previous fold's: the training sets overlap by 3/4.
+      GlmFit prop = PenalizedGlm.fit(x, t, w, train, GlmFamily.BINOMIAL, lambda, startProp);
+      GlmFit out0 = PenalizedGlm.fit(x, y, w, trainControl, family, lambda, start0);
+      GlmFit out1 = estimand == Estimand.ATE
+          ? PenalizedGlm.fit(x, y, w, trainTreated, family, lambda, start1) : null;
+      startProp = prop.beta();
+      start0 = out0.beta();
+      start1 = out1 == null ? null : out1.beta();
       propensityConverged &= prop.converged();
       outcomeConverged &= out0.converged() && (out1 == null || out1.converged());
       for (int i : test) {
