@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "tagcf 0.1.0",
     description = "TagCF: tags, user roles and causal tag effects for short videos.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, io.tagcf.ops.estimate.EstimateCommand.class, io.tagcf.ops.simulate.SimulateCommand.class, io.tagcf.ops.estimate.BenchEstimateCommand.class})
 public final class TagcfCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

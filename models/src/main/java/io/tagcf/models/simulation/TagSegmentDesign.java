@@ -76,6 +76,11 @@ public final class TagSegmentDesign {
     return world.hasTag(videos[row], tag);
   }
 
+  /** Whether the row's video carries the given (other) tag. */
+  public boolean carries(int row, int otherTag) {
+    return world.hasTag(videos[row], otherTag);
+  }
+
   public double exposures(int row) {
     return exposures[row];
   }

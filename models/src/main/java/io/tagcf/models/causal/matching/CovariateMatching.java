@@ -75,6 +75,7 @@ public final class CovariateMatching implements EffectEstimator {
     KdTree treatedTree = estimand == Estimand.ATE ? tree(points, dim, arms.treated()) : null;
     List<String> warnings = new ArrayList<>();
     GlmFit[] bias = new GlmFit[2];
+    // Fallback variance per arm, for rows without same-arm neighbours.
     double[] sigma = new double[2];
     ModelMatrix x = data.design();
     for (int arm = 0; arm <= 1; arm++) {
@@ -146,10 +147,8 @@ public final class CovariateMatching implements EffectEstimator {
       contrast[used++] = t[i] == 1.0 ? y[i] - counterpart : counterpart - y[i];
     }
     Matches matches = builder.build();
-    double[] sigma2 = new double[n];
-    for (int i = 0; i < n; i++) {
-      sigma2[i] = sigma[(int) t[i]];
-    }
+    double[] sigma2 = conditionalVariance(matches, points, dim, t, y, data.options().varianceNeighbours(),
+        controlTree, estimand == Estimand.ATE ? treatedTree : tree(points, dim, arms.treated()), sigma);
     MatchingEstimate m =
         MatchingEstimate.compute(matches, java.util.Arrays.copyOf(contrast, used), t, w, sigma2, estimand);
     if (done < queries.length) {
@@ -165,6 +164,47 @@ public final class CovariateMatching implements EffectEstimator {
     details.put("matched_query_share", done / (double) queries.length);
     return List.of(EffectEstimate.of(
         "nnm", estimand, m.estimate(), m.se(), m.matchedTreated(), m.matchedControl(), m.ess(), warnings, details));
+  }
+
+  /**
+   * Abadie-Imbens conditional outcome variance of every row that is used as a match: J/(J+1) times
+   * the squared gap between its outcome and the mean of its J nearest rows in the same arm. It
+   * adapts to heteroskedastic outcomes (earnings, rare clicks) where one variance per arm would
+   * not. Rows never used as a match need none; rows without same-arm neighbours fall back to the
+   * arm's regression residual variance.
+   */
+  private static double[] conditionalVariance(Matches matches, double[] points, int dim, double[] t, double[] y,
+      int j, KdTree controlTree, KdTree treatedTree, double[] armVariance) {
+    int n = t.length;
+    boolean[] needed = new boolean[n];
+    for (int s = 0; s < matches.matched().length; s++) {
+      needed[matches.matched()[s]] = true;
+    }
+    int[] rows = IntStream.range(0, n).filter(i -> needed[i]).toArray();
+    double[] sigma2 = new double[n];
+    for (int i = 0; i < n; i++) {
+      sigma2[i] = armVariance[(int) t[i]];
+    }
+    IntStream.range(0, (rows.length + BATCH - 1) / BATCH).parallel().forEach(b -> {
+      KdTree.Search search = new KdTree.Search(j);
+      double[] q = new double[dim];
+      for (int idx = b * BATCH; idx < Math.min(rows.length, (b + 1) * BATCH); idx++) {
+        int i = rows[idx];
+        System.arraycopy(points, i * dim, q, 0, dim);
+        (t[i] == 1.0 ? treatedTree : controlTree).nearest(q, j, i, search);
+        if (search.count == 0) {
+          continue;
+        }
+        double mean = 0;
+        for (int c = 0; c < search.count; c++) {
+          mean += y[search.best[c]];
+        }
+        mean /= search.count;
+        double d = y[i] - mean;
+        sigma2[i] = search.count / (search.count + 1.0) * d * d;
+      }
+    });
+    return sigma2;
   }
 
   private static KdTree tree(double[] points, int dim, int[] rows) {
