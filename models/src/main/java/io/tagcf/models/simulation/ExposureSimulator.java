@@ -98,29 +98,25 @@ public final class ExposureSimulator {
     int segments = config.segments();
     int categories = config.categories();
     ExposureBlock block = new ExposureBlock(first, size, OUTCOMES, segments * tags, segments);
-    SplittableRandom random = new SplittableRandom(config.seed() * 0xD1B54A32D192ED03L + (b + 1) * 0x9E3779B97F4A7C15L);
-    double[] categoryWeight = new double[categories];
+    SplittableRandom random = new SplittableRandom(Seeds.mix(config.seed(), b));
     double[] eta = new double[OUTCOMES];
     double[] base = new double[OUTCOMES];
     double[] toggled = new double[OUTCOMES];
-    double[] shifted = new double[OUTCOMES];
+    double[] negExp = new double[OUTCOMES];
+    int cells = segments * tags;
     double[][] tau = world.tau;
     for (int i = 0; i < size; i++) {
       int u = AliasTable.draw(world.userAliasProbability, world.userAlias, random);
       int s = world.userSegment[u];
       double[] taste = world.userTaste[u];
-      double total = 0;
-      for (int k = 0; k < categories; k++) {
-        categoryWeight[k] = world.categoryVideos[k].length == 0 ? 0 : Math.exp(World.POLICY_TASTE * taste[k]);
-        total += categoryWeight[k];
-      }
-      double r = random.nextDouble() * total;
+      float[] categoryCumulative = world.userCategoryCumulative[u];
+      float r = (float) (random.nextDouble() * categoryCumulative[categories - 1]);
       int k = 0;
-      while (k < categories - 1 && (r >= categoryWeight[k] || categoryWeight[k] == 0)) {
-        r -= categoryWeight[k];
+      // Skip empty feeds (zero width) and stop at the first bucket above r.
+      while (k < categories - 1 && (r >= categoryCumulative[k] || world.categoryVideos[k].length == 0)) {
         k++;
       }
-      while (categoryWeight[k] == 0) {
+      while (world.categoryVideos[k].length == 0) {
         k--;
       }
       boolean explore = random.nextDouble() < SimulationConfig.EXPLORATION_SHARE;
@@ -129,8 +125,7 @@ public final class ExposureSimulator {
       if (explore) {
         v = feed[random.nextInt(feed.length)];
       } else {
-        double[] cumulative = world.policyCumulative[s][k];
-        v = feed[upperBound(cumulative, random.nextDouble() * cumulative[cumulative.length - 1])];
+        v = feed[AliasTable.draw(world.policyProbability[s][k], world.policyAlias[s][k], random)];
       }
       int cell = s * tags;
       for (int o = 0; o < OUTCOMES; o++) {
@@ -140,7 +135,12 @@ public final class ExposureSimulator {
         }
         eta[o] = e;
       }
-      World.funnel(eta[0], eta[1], eta[2], base);
+      // exp(-eta) once per exposure; toggling tag c multiplies it by exp(-+tau), precomputed per
+      // (segment, tag), so the truth for every tag costs no further exp().
+      for (int o = 0; o < OUTCOMES; o++) {
+        negExp[o] = Math.exp(-eta[o]);
+      }
+      funnel(negExp[0], negExp[1], negExp[2], base);
       // Draw the funnel stage by stage: completion given click, like given completion.
       double u1 = random.nextDouble();
       double u2 = random.nextDouble();
@@ -155,18 +155,19 @@ public final class ExposureSimulator {
       block.completed[i] = completed;
       block.liked[i] = liked;
       block.segmentCount[s]++;
+      double[] up = world.tauExpNeg;
+      double[] down = world.tauExpPos;
       for (int c : world.activeTags[s]) {
         boolean has = world.hasTag(v, c);
-        double sign = has ? -1 : 1;
-        for (int o = 0; o < OUTCOMES; o++) {
-          shifted[o] = eta[o] + sign * tau[o][cell + c];
-        }
-        World.funnel(shifted[0], shifted[1], shifted[2], toggled);
+        int index = cell + c;
+        double[] factor = has ? down : up;
+        funnel(negExp[0] * factor[index], negExp[1] * factor[cells + index], negExp[2] * factor[2 * cells + index],
+            toggled);
         for (int o = 0; o < OUTCOMES; o++) {
           double diff = has ? base[o] - toggled[o] : toggled[o] - base[o];
-          block.effectSum[o][cell + c] += diff;
+          block.effectSum[o][index] += diff;
           if (has) {
-            block.treatedEffectSum[o][cell + c] += diff;
+            block.treatedEffectSum[o][index] += diff;
           }
         }
       }
@@ -177,17 +178,13 @@ public final class ExposureSimulator {
     return block;
   }
 
-  private static int upperBound(double[] cumulative, double value) {
-    int lo = 0;
-    int hi = cumulative.length - 1;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (cumulative[mid] > value) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    return lo;
+  /** Funnel probabilities from exp(-eta) of each stage: sigmoid(eta) = 1 / (1 + exp(-eta)). */
+  private static void funnel(double e0, double e1, double e2, double[] out) {
+    double click = 1.0 / (1.0 + e0);
+    double complete = click / (1.0 + e1);
+    out[0] = click;
+    out[1] = complete;
+    out[2] = complete / (1.0 + e2);
   }
+
 }

@@ -1,6 +1,5 @@
 package io.tagcf.models.simulation;
 
-import io.tagcf.models.causal.regression.Sigmoid;
 import java.util.List;
 
 /**
@@ -43,13 +42,16 @@ public final class World {
   final boolean[] placeboTag;
   /** tau[outcome][segment * tags + tag] on the logit scale. */
   final double[][] tau;
+  /** exp(-tau) and exp(+tau), laid out [outcome * cells + segment * tags + tag]. */
+  final double[] tauExpNeg;
+  final double[] tauExpPos;
   /** Per segment, tags with any non-zero effect there (the ones whose truth needs computing). */
   final int[][] activeTags;
   // Outcome model terms.
   final double[][] segmentTerm;
   final double[][] categoryTerm;
   static final double[] BASE = {-1.4, -0.2, -1.0};
-  static final double[] TASTE = {0.8, 0.4, 0.4};
+  static final double[] TASTE = {0.5, 0.3, 0.3};
   static final double[] SIZE = {0.5, 0.10, 0.20};
   static final double[] DURATION = {0.0, -0.6, 0.0};
   static final double[] QUALITY = {1.0, 0.5, 0.5};
@@ -58,6 +60,11 @@ public final class World {
   // Logging policy: per (segment, category) cumulative weights over that category's videos.
   final int[][] categoryVideos;
   final double[][][] policyCumulative;
+  /** Alias tables of the policy per (segment, category): O(1) draws of a feed's video. */
+  final double[][][] policyProbability;
+  final int[][][] policyAlias;
+  /** Per user, cumulative category-choice probabilities exp(taste) over non-empty feeds. */
+  final float[][] userCategoryCumulative;
   static final double POLICY_TASTE = 1.0;
 
   World(Builder b) {
@@ -79,11 +86,48 @@ public final class World {
     this.placeboTag = b.placeboTag;
     this.tau = b.tau;
     this.activeTags = b.activeTags;
+    int cells = b.tau[0].length;
+    this.tauExpNeg = new double[3 * cells];
+    this.tauExpPos = new double[3 * cells];
+    for (int o = 0; o < 3; o++) {
+      for (int c = 0; c < cells; c++) {
+        tauExpNeg[o * cells + c] = Math.exp(-b.tau[o][c]);
+        tauExpPos[o * cells + c] = Math.exp(b.tau[o][c]);
+      }
+    }
     this.segmentTerm = b.segmentTerm;
     this.categoryTerm = b.categoryTerm;
     this.videoStatic = b.videoStatic;
     this.categoryVideos = b.categoryVideos;
     this.policyCumulative = b.policyCumulative;
+    int segments = b.segments.size();
+    int categories = b.categoryVideos.length;
+    this.policyProbability = new double[segments][categories][];
+    this.policyAlias = new int[segments][categories][];
+    for (int s = 0; s < segments; s++) {
+      for (int k = 0; k < categories; k++) {
+        double[] cumulative = b.policyCumulative[s][k];
+        double[] weights = new double[cumulative.length];
+        for (int i = 0; i < weights.length; i++) {
+          weights[i] = cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]);
+        }
+        if (weights.length > 0) {
+          AliasTable alias = AliasTable.of(weights);
+          policyProbability[s][k] = alias.probability();
+          policyAlias[s][k] = alias.alias();
+        }
+      }
+    }
+    this.userCategoryCumulative = new float[b.userTaste.length][];
+    for (int u = 0; u < b.userTaste.length; u++) {
+      float[] cumulative = new float[categories];
+      double total = 0;
+      for (int k = 0; k < categories; k++) {
+        total += b.categoryVideos[k].length == 0 ? 0 : Math.exp(POLICY_TASTE * b.userTaste[u][k]);
+        cumulative[k] = (float) total;
+      }
+      userCategoryCumulative[u] = cumulative;
+    }
   }
 
   /** Mutable staging area filled by {@link WorldBuilder}. */
@@ -195,14 +239,5 @@ public final class World {
 
   public static String categoryName(int category) {
     return "cat_" + category;
-  }
-
-  /** Probability of each outcome (unconditional: P(like) = P(click) P(complete|click) P(like|complete)). */
-  static void funnel(double etaClick, double etaCompletion, double etaLike, double[] out) {
-    double click = Sigmoid.of(etaClick);
-    double complete = click * Sigmoid.of(etaCompletion);
-    out[0] = click;
-    out[1] = complete;
-    out[2] = complete * Sigmoid.of(etaLike);
   }
 }

@@ -13,9 +13,9 @@ public final class WorldBuilder {
   private static final double[] EFFECT_SD = {0.30, 0.25, 0.25};
   private static final double EFFECT_HETEROGENEITY_SD = 0.12;
   private static final double TAG_POWER = 0.9;
-  private static final double SAME_CATEGORY_TAG_LOGIT = 2.2;
+  private static final double SAME_CATEGORY_TAG_LOGIT = 2.0;
   private static final double MEAN_TAGS = 4.0;
-  static final double QUALITY_SD = 0.3;
+  static final double QUALITY_SD = 0.15;
 
   private WorldBuilder() {}
 
@@ -34,7 +34,7 @@ public final class WorldBuilder {
         b.segmentTerm[o][s] = (o == 0 ? 0.2 : 0.1) * parameters.nextGaussian();
       }
       for (int k = 0; k < categories; k++) {
-        b.categoryTerm[o][k] = 0.7 * parameters.nextGaussian();
+        b.categoryTerm[o][k] = 0.6 * parameters.nextGaussian();
       }
     }
     double[][] segmentTaste = new double[segments][categories];
@@ -60,7 +60,7 @@ public final class WorldBuilder {
   }
 
   private static SplittableRandom stream(long seed, int purpose) {
-    return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + purpose * 0xBF58476D1CE4E5B9L);
+    return new SplittableRandom(Seeds.mix(seed, -purpose));
   }
 
   private static void buildUsers(World.Builder b, SimulationConfig config, double[][] segmentTaste,
@@ -163,7 +163,7 @@ public final class WorldBuilder {
     }
     double[] sizeAffinity = new double[tags];
     for (int c = 0; c < tags; c++) {
-      sizeAffinity[c] = 0.8 * random.nextGaussian();
+      sizeAffinity[c] = 0.5 * random.nextGaussian();
     }
     b.videoCreator = new int[videos];
     b.videoCategory = new int[videos];

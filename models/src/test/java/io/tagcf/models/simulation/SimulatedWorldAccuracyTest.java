@@ -24,7 +24,7 @@ class SimulatedWorldAccuracyTest {
   record Cell(int tag, int segment, double truth, boolean zero, EffectEstimate aipw, EffectEstimate naive) {}
 
   /** 20 tags x 12 segments = 240 cells; the seed was fixed before the first run. */
-  private static final SimulationConfig WORLD = new SimulationConfig(3_000, 20_000, 1_500_000, 20, 12, 20240601L);
+  private static final SimulationConfig WORLD = new SimulationConfig(3_000, 100_000, 1_500_000, 20, 12, 20240601L);
 
   @Test
   void aipwMeetsTheBarsOnClicksAndCompletions() {

@@ -29,7 +29,7 @@ class SimulationSweep {
     Outcome outcome = Outcome.valueOf(System.getProperty("outcome", "CLICK"));
     for (String seedText : System.getProperty("seeds", "1").split(",")) {
       long seed = Long.parseLong(seedText.trim());
-      SimulationConfig config = new SimulationConfig(videos, 20_000, exposures, tags, segs, seed);
+      SimulationConfig config = new SimulationConfig(videos, Integer.getInteger("u", 100_000), exposures, tags, segs, seed);
       World world = WorldBuilder.build(config);
       VideoSegmentStats stats = new VideoSegmentStats(world);
       TruthTable truth = new TruthTable(world);
@@ -47,11 +47,16 @@ class SimulationSweep {
         int tag = idx / segs;
         int seg = idx % segs;
         CausalData data = TagSegmentDesign.build(world, stats, tag, seg).toCausalData(outcome);
-        PreparedData d = PreparedData.prepare(data, EstimationOptions.defaults().withSeed(idx));
+        PreparedData d = PreparedData.prepare(data, EstimationOptions.defaults().withSeed(idx).withClip(Double.parseDouble(System.getProperty("clip", "0.01")), io.tagcf.models.causal.EstimationOptions.PropensityTrim.CLIP));
         TruthTable.Row row = truth.row(tag, seg, outcome);
         EffectEstimate a = new AugmentedIpw().estimate(d, Estimand.ATE).get(0);
         EffectEstimate n = new DifferenceInMeans().estimate(d, Estimand.ATE).get(0);
         z[idx] = (a.estimate() - row.ate()) / a.se();
+        if (Boolean.getBoolean("worst") && Math.abs(z[idx]) > 3) {
+          System.out.printf("  worst: tag %d seg %d truth %.4f aipw %.4f se %.4f z %.1f naive %.4f n_t %d ess %.0f %s %s%n",
+              tag, seg, row.ate(), a.estimate(), a.se(), z[idx], n.estimate(), a.nTreated(), a.ess(), a.details(),
+              a.warnings());
+        }
         aipwError[idx] = Math.abs(a.estimate() - row.ate());
         naiveError[idx] = Math.abs(n.estimate() - row.ate());
         zero[idx] = row.zeroEffect();
