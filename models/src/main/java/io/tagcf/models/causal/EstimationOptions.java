@@ -70,7 +70,7 @@ public record EstimationOptions(
         PenalizedGlm.DEFAULT_LAMBDA,
         FeatureExpansion.NONE,
         false,
-        4_000_000_000L,
+        2_000_000_000L,
         2);
   }
 

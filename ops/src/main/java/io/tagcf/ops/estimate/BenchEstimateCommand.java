@@ -4,6 +4,7 @@ import io.tagcf.models.causal.AnalysisReport;
 import io.tagcf.models.causal.CausalAnalysis;
 import io.tagcf.models.causal.CausalData;
 import io.tagcf.models.causal.EffectEstimate;
+import io.tagcf.models.causal.Estimand;
 import io.tagcf.models.causal.EstimationOptions;
 import io.tagcf.models.causal.Method;
 import io.tagcf.models.simulation.LinearWorld;
@@ -50,6 +51,10 @@ public final class BenchEstimateCommand implements Callable<Integer> {
   @Option(names = "--methods", paramLabel = "LIST", defaultValue = "all", description = "Default: ${DEFAULT-VALUE}.")
   String methods;
 
+  @Option(names = "--estimand", paramLabel = "ate|att", defaultValue = "ate",
+      description = "Default: ${DEFAULT-VALUE} (use att to compare with MatchIt).")
+  String estimand;
+
   @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
       description = "Untimed warm-up runs of all methods on a 10,000-row slice. Default: ${DEFAULT-VALUE}.")
   int warmup;
@@ -94,7 +99,7 @@ public final class BenchEstimateCommand implements Callable<Integer> {
       covariateNames.add("W" + j);
     }
     CausalAnalysis engine = new CausalAnalysis();
-    EstimationOptions base = EstimationOptions.defaults().withSeed(seed);
+    EstimationOptions base = EstimationOptions.defaults().withSeed(seed).withEstimand(Estimand.parse(estimand));
     if (warmup > 0) {
       int slice = Math.min(rows, 10_000);
       int[] head = new int[slice];
@@ -128,7 +133,8 @@ public final class BenchEstimateCommand implements Callable<Integer> {
     engine.run(data, base.withMethods(chosen));
     double all = (System.nanoTime() - start) / 1e9;
     Runtime rt = Runtime.getRuntime();
-    stdout.printf(Locale.ROOT, "bench-estimate: n=%d covariates=%d file=%s%n", rows, covariates, csv);
+    stdout.printf(Locale.ROOT, "bench-estimate: n=%d covariates=%d estimand=%s file=%s%n", rows, covariates, estimand,
+        csv);
     stdout.printf(Locale.ROOT, "machine: %d cores, max heap %d MiB, Java %s%n", rt.availableProcessors(),
         rt.maxMemory() >> 20, System.getProperty("java.version"));
     stdout.printf(Locale.ROOT, "%-22s %9.3f s%n", "read+encode CSV", readSeconds);

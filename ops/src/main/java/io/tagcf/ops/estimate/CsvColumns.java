@@ -21,10 +21,10 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads the columns an analysis needs from a CSV file with a header row.
  *
- * <p>Two passes: the first decides each used column's kind (a column is numeric when every
- * non-missing value parses as a number), the second loads the values. Rows with a missing value
- * (empty, NA, NaN, null, None) in any used column are dropped and counted. Only used columns are
- * kept in memory, as doubles or as category codes, so a million-row file costs tens of megabytes.
+ * <p>A column is numeric when every non-missing value parses as a number, a vector when every
+ * value is a bracketed list of the same length, and categorical otherwise. Rows with a missing
+ * value (empty, NA, NaN, null, None) in any used column are dropped and counted. Only used
+ * columns are kept in memory.
  */
 public final class CsvColumns {
   private static final Set<String> MISSING = Set.of("", "na", "nan", "null", "none", "n/a");
@@ -70,7 +70,11 @@ public final class CsvColumns {
   }
 
   /**
-   * Loads the given columns.
+   * Loads the given columns in one pass over the file.
+   *
+   * <p>Every used column is kept both as numbers (while all its values parse) and as category
+   * codes (while it has at most {@value #MAX_LEVELS} distinct values), so its kind can be decided
+   * at the end without reading the file twice. Vectors are parsed when a value looks like one.
    *
    * @param required columns that must be numeric, with the role named in errors ("treatment")
    */
@@ -81,40 +85,30 @@ public final class CsvColumns {
         throw new BadInputException("unknown column '" + name + "' (the file has: " + String.join(", ", header) + ")");
       }
     }
-    Map<String, ColumnKind> kinds = new LinkedHashMap<>();
-    Map<String, Integer> vectorLength = new HashMap<>();
-    Map<String, String> firstText = new HashMap<>();
+    int m = used.size();
+    Column[] columns = new Column[m];
+    for (int j = 0; j < m; j++) {
+      columns[j] = new Column(used.get(j));
+    }
+    boolean[] complete = new boolean[1024];
     int total = 0;
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = format().parse(in)) {
-      for (String name : used) {
-        kinds.put(name, null);
+      int[] index = new int[m];
+      for (int j = 0; j < m; j++) {
+        index[j] = parser.getHeaderMap().get(used.get(j));
       }
       for (CSVRecord record : parser) {
-        total++;
-        for (String name : used) {
-          String value = cell(record, name);
-          if (isMissing(value)) {
-            continue;
-          }
-          ColumnKind kind = kinds.get(name);
-          ColumnKind seen = classify(value);
-          if (seen == ColumnKind.VECTOR) {
-            int length = parseVector(value).length;
-            Integer previous = vectorLength.putIfAbsent(name, length);
-            if (previous != null && previous != length) {
-              seen = ColumnKind.CATEGORICAL;
-            }
-          }
-          if (kind == null) {
-            kinds.put(name, seen);
-          } else if (kind != seen && kind != ColumnKind.CATEGORICAL) {
-            kinds.put(name, ColumnKind.CATEGORICAL);
-          }
-          if (seen != ColumnKind.NUMERIC && !firstText.containsKey(name)) {
-            firstText.put(name, "line " + (record.getRecordNumber() + 1) + ": '" + value + "'");
-          }
+        if (total == complete.length) {
+          complete = Arrays.copyOf(complete, total * 2);
         }
+        boolean ok = true;
+        for (int j = 0; j < m; j++) {
+          String value = index[j] < record.size() ? record.get(index[j]) : "";
+          ok &= columns[j].add(total, value, record.getRecordNumber() + 1);
+        }
+        complete[total] = ok;
+        total++;
       }
     } catch (IOException | java.io.UncheckedIOException e) {
       throw new BadInputException("cannot read " + file + ": " + e.getMessage());
@@ -124,82 +118,187 @@ public final class CsvColumns {
     if (total == 0) {
       throw new BadInputException("empty file: " + file + " has a header but no data rows");
     }
+    Map<String, ColumnKind> kinds = new LinkedHashMap<>();
+    for (Column c : columns) {
+      kinds.put(c.name, c.kind());
+    }
     for (Map.Entry<String, String> r : required.entrySet()) {
       ColumnKind kind = kinds.get(r.getKey());
       if (kind != null && kind != ColumnKind.NUMERIC) {
-        throw new BadInputException(r.getValue() + " column '" + r.getKey() + "' is not numeric ("
-            + firstText.get(r.getKey()) + ")");
+        Column c = columns[used.indexOf(r.getKey())];
+        throw new BadInputException(r.getValue() + " column '" + r.getKey() + "' is not numeric (" + c.firstText + ")");
       }
     }
-    for (String name : used) {
-      if (kinds.get(name) == null) {
-        throw new BadInputException("column '" + name + "' has no values (every row is missing)");
+    for (Column c : columns) {
+      if (c.kind() == null) {
+        throw new BadInputException("column '" + c.name + "' has no values (every row is missing)");
       }
-    }
-    return second(file, header, used, kinds, total);
-  }
-
-  private static CsvColumns second(Path file, List<String> header, List<String> used, Map<String, ColumnKind> kinds,
-      int total) {
-    Map<String, double[]> numeric = new HashMap<>();
-    Map<String, int[]> codes = new HashMap<>();
-    Map<String, Map<String, Integer>> dictionary = new HashMap<>();
-    Map<String, double[][]> vectors = new HashMap<>();
-    for (String name : used) {
-      switch (kinds.get(name)) {
-        case NUMERIC -> numeric.put(name, new double[total]);
-        case CATEGORICAL -> {
-          codes.put(name, new int[total]);
-          dictionary.put(name, new HashMap<>());
-        }
-        case VECTOR -> vectors.put(name, new double[total][]);
+      if (c.kind() == ColumnKind.CATEGORICAL && c.levels == null) {
+        throw new BadInputException("categorical column '" + c.name + "' has more than " + MAX_LEVELS
+            + " levels: almost certainly an identifier, not a covariate");
       }
     }
     int kept = 0;
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = format().parse(in)) {
-      rows:
-      for (CSVRecord record : parser) {
-        for (String name : used) {
-          if (isMissing(cell(record, name))) {
-            continue rows;
-          }
-        }
-        for (String name : used) {
-          String value = cell(record, name).trim();
-          switch (kinds.get(name)) {
-            case NUMERIC -> numeric.get(name)[kept] = Double.parseDouble(value);
-            case CATEGORICAL -> {
-              Map<String, Integer> dict = dictionary.get(name);
-              Integer code = dict.get(value);
-              if (code == null) {
-                code = dict.size();
-                dict.put(value, code);
-              }
-              codes.get(name)[kept] = code;
-            }
-            case VECTOR -> vectors.get(name)[kept] = parseVector(value);
-          }
-        }
+    for (int i = 0; i < total; i++) {
+      if (complete[i]) {
         kept++;
       }
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new BadInputException("cannot read " + file + ": " + e.getMessage());
     }
     if (kept == 0) {
       throw new BadInputException("no complete rows: every row of " + file + " misses a value in the used columns");
     }
+    Map<String, double[]> numeric = new HashMap<>();
+    Map<String, int[]> codes = new HashMap<>();
     Map<String, List<String>> levels = new HashMap<>();
-    for (Map.Entry<String, Map<String, Integer>> e : dictionary.entrySet()) {
-      String[] byCode = new String[e.getValue().size()];
-      e.getValue().forEach((level, code) -> byCode[code] = level);
-      levels.put(e.getKey(), Arrays.asList(byCode));
+    Map<String, double[][]> vectors = new HashMap<>();
+    for (Column c : columns) {
+      switch (c.kind()) {
+        case NUMERIC -> numeric.put(c.name, c.compactNumbers(complete, total, kept));
+        case CATEGORICAL -> {
+          codes.put(c.name, c.compactCodes(complete, total, kept));
+          String[] byCode = new String[c.levels.size()];
+          c.levels.forEach((level, code) -> byCode[code] = level);
+          levels.put(c.name, Arrays.asList(byCode));
+        }
+        case VECTOR -> vectors.put(c.name, c.compactVectors(complete, total, kept));
+      }
     }
-    final int n = kept;
-    numeric.replaceAll((k, v) -> Arrays.copyOf(v, n));
-    codes.replaceAll((k, v) -> Arrays.copyOf(v, n));
-    vectors.replaceAll((k, v) -> Arrays.copyOf(v, n));
     return new CsvColumns(header, kinds, numeric, codes, levels, vectors, kept, total - kept);
+  }
+
+  private static final int MAX_LEVELS = 1000;
+
+  /** One used column while the file is read: numbers, category codes and vectors side by side. */
+  private static final class Column {
+    final String name;
+    double[] numbers = new double[1024];
+    int[] codes = new int[1024];
+    double[][] vectors;
+    Map<String, Integer> levels = new HashMap<>();
+    boolean numeric = true;
+    boolean vector = true;
+    int vectorLength = -1;
+    boolean any;
+    String firstText;
+
+    Column(String name) {
+      this.name = name;
+    }
+
+    /** Records the value of row i; false when it is missing. */
+    boolean add(int i, String raw, long line) {
+      if (i == numbers.length) {
+        numbers = Arrays.copyOf(numbers, i * 2);
+        codes = Arrays.copyOf(codes, i * 2);
+        if (vectors != null) {
+          vectors = Arrays.copyOf(vectors, i * 2);
+        }
+      }
+      if (isMissing(raw)) {
+        return false;
+      }
+      String value = raw.trim();
+      any = true;
+      if (numeric) {
+        double d = parseNumber(value);
+        if (Double.isNaN(d)) {
+          numeric = false;
+        } else {
+          numbers[i] = d;
+        }
+      }
+      if (!numeric && firstText == null) {
+        firstText = "line " + line + ": '" + value + "'";
+      }
+      if (vector) {
+        double[] v = value.startsWith("[") && value.endsWith("]") ? tryVector(value) : null;
+        if (v == null || (vectorLength >= 0 && v.length != vectorLength)) {
+          vector = false;
+          vectors = null;
+        } else {
+          vectorLength = v.length;
+          if (vectors == null) {
+            vectors = new double[numbers.length][];
+          }
+          vectors[i] = v;
+        }
+      }
+      if (levels != null) {
+        Integer code = levels.get(value);
+        if (code == null) {
+          if (levels.size() >= MAX_LEVELS) {
+            levels = null;
+            return true;
+          }
+          code = levels.size();
+          levels.put(value, code);
+        }
+        codes[i] = code;
+      }
+      return true;
+    }
+
+    ColumnKind kind() {
+      if (!any) {
+        return null;
+      }
+      if (numeric) {
+        return ColumnKind.NUMERIC;
+      }
+      return vector ? ColumnKind.VECTOR : ColumnKind.CATEGORICAL;
+    }
+
+    double[] compactNumbers(boolean[] complete, int total, int kept) {
+      double[] out = new double[kept];
+      for (int i = 0, k = 0; i < total; i++) {
+        if (complete[i]) {
+          out[k++] = numbers[i];
+        }
+      }
+      return out;
+    }
+
+    int[] compactCodes(boolean[] complete, int total, int kept) {
+      int[] out = new int[kept];
+      for (int i = 0, k = 0; i < total; i++) {
+        if (complete[i]) {
+          out[k++] = codes[i];
+        }
+      }
+      return out;
+    }
+
+    double[][] compactVectors(boolean[] complete, int total, int kept) {
+      double[][] out = new double[kept][];
+      for (int i = 0, k = 0; i < total; i++) {
+        if (complete[i]) {
+          out[k++] = vectors[i];
+        }
+      }
+      return out;
+    }
+  }
+
+  /** The number, or NaN when the text is not a finite number. */
+  private static double parseNumber(String v) {
+    char c = v.isEmpty() ? ' ' : v.charAt(0);
+    if (!(c >= '0' && c <= '9') && c != '-' && c != '+' && c != '.') {
+      return Double.NaN;
+    }
+    try {
+      double d = Double.parseDouble(v);
+      return Double.isFinite(d) ? d : Double.NaN;
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
+  private static double[] tryVector(String value) {
+    try {
+      return parseVector(value);
+    } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+      return null;
+    }
   }
 
   private static CSVFormat format() {
@@ -211,37 +310,8 @@ public final class CsvColumns {
         .get();
   }
 
-  private static String cell(CSVRecord record, String name) {
-    return record.isSet(name) ? record.get(name) : "";
-  }
-
   private static boolean isMissing(String value) {
     return MISSING.contains(value.trim().toLowerCase(Locale.ROOT));
-  }
-
-  private static ColumnKind classify(String value) {
-    String v = value.trim();
-    if (isNumber(v)) {
-      return ColumnKind.NUMERIC;
-    }
-    if (v.startsWith("[") && v.endsWith("]")) {
-      try {
-        parseVector(v);
-        return ColumnKind.VECTOR;
-      } catch (NumberFormatException e) {
-        return ColumnKind.CATEGORICAL;
-      }
-    }
-    return ColumnKind.CATEGORICAL;
-  }
-
-  private static boolean isNumber(String v) {
-    try {
-      double d = Double.parseDouble(v);
-      return Double.isFinite(d);
-    } catch (NumberFormatException e) {
-      return false;
-    }
   }
 
   /** "[0.1;0.2;0.3]" (separators ; , or blanks) to numbers. */

@@ -32,6 +32,7 @@ import java.util.stream.IntStream;
  */
 public final class CovariateMatching implements EffectEstimator {
   private static final int BATCH = 256;
+  private static final int FIRST_ROUND = 32;
 
   @Override
   public Method method() {
@@ -97,9 +98,10 @@ public final class CovariateMatching implements EffectEstimator {
     long budget = data.options().matchingWorkBudget();
     long work = 0;
     int done = 0;
-    // A fixed round size (not the core count) decides where the budget stops, so results are
-    // the same on every machine.
-    int roundSize = BATCH * 8;
+    // A small first round measures the cost per query; later rounds are sized to what is left of
+    // the budget. Rounds depend only on counted work, never on the clock or the core count, so
+    // the subsample (and the result) is the same on every machine.
+    int roundSize = FIRST_ROUND;
     while (done < queries.length && (done == 0 || work < budget)) {
       int from = done;
       int to = Math.min(queries.length, from + roundSize);
@@ -122,6 +124,8 @@ public final class CovariateMatching implements EffectEstimator {
         work += bw;
       }
       done = to;
+      double perQuery = Math.max(1.0, (double) work / done);
+      roundSize = (int) Math.max(FIRST_ROUND, Math.min(BATCH * 8L, (long) ((budget - work) / perQuery)));
     }
     Matches.Builder builder = new Matches.Builder();
     double[] contrast = new double[done];
