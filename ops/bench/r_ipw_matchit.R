@@ -40,4 +40,4 @@ if (nrow(d) <= max_rows) {
 
 cat(sprintf("RBENCH n=%d p=%d read=%.3f glm_ipw=%.3f matchit=%.3f att_ipw=%.4f att_psm=%.4f R=%s MatchIt=%s\n",
             nrow(d), length(covs), t_read, t_ipw, t_matchit, att_ipw, att_psm,
-            R.version$minor, as.character(packageVersion("MatchIt"))))
+            paste(R.version$major, R.version$minor, sep = "."), as.character(packageVersion("MatchIt"))))
