@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       WorkerCommand.class,
       GatewayCommand.class,
       DemoCommand.class,
+      io.tagcf.ops.estimate.EstimateCommand.class,
+      io.tagcf.ops.simulate.SimulateCommand.class,
       io.tagcf.ops.bench.BenchCommand.class
     })
 public final class TagcfCommand implements Runnable {

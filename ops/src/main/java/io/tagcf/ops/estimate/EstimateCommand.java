@@ -1,0 +1,182 @@
+package io.tagcf.ops.estimate;
+
+import io.tagcf.models.causal.AnalysisReport;
+import io.tagcf.models.causal.CausalAnalysis;
+import io.tagcf.models.causal.CausalData;
+import io.tagcf.models.causal.CausalInputException;
+import io.tagcf.models.causal.Estimand;
+import io.tagcf.models.causal.EstimationOptions;
+import io.tagcf.models.causal.Method;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tagcf estimate}: the causal effect of a binary treatment column on an outcome column of a
+ * CSV file, by every requested method, with diagnostics and (optionally) refutations.
+ */
+@Command(
+    name = "estimate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Estimate the causal effect of a 0/1 treatment on an outcome from a CSV file.",
+      "Text columns are categorical (one-hot, first level dropped); rows with missing values are dropped.",
+      "Exit status: 0 ok, 2 bad input (one line on stderr), 1 internal error."
+    })
+public final class EstimateCommand implements Callable<Integer> {
+  @Option(names = "--csv", required = true, paramLabel = "FILE", description = "Input CSV with a header row.")
+  Path csv;
+
+  @Option(names = "--treatment", required = true, paramLabel = "COL", description = "0/1 treatment column.")
+  String treatment;
+
+  @Option(names = "--outcome", required = true, paramLabel = "COL", description = "Numeric outcome column.")
+  String outcome;
+
+  @Option(names = "--covariates", required = true, split = ",", paramLabel = "COL",
+      description = "Confounders to adjust for; 'prefix*' patterns expand against the header.")
+  List<String> covariates;
+
+  @Option(names = "--instrument", split = ",", paramLabel = "COL", description = "Instrument column(s) for iv.")
+  List<String> instruments = new ArrayList<>();
+
+  @Option(names = "--weight", paramLabel = "COL", description = "Row weights (e.g. exposure counts).")
+  String weight;
+
+  @Option(names = "--estimand", paramLabel = "ate|att", defaultValue = "ate", description = "Default: ${DEFAULT-VALUE}.")
+  String estimand;
+
+  @Option(names = "--methods", paramLabel = "LIST", defaultValue = "all",
+      description = "Comma list of dim,ra,ipw,aipw,psm,nnm,iv or all. Default: ${DEFAULT-VALUE}.")
+  String methods;
+
+  @Option(names = "--refute", description = "Run the refuters (placebo treatment, random common cause, 80% subset,"
+      + " placebo outcome).")
+  boolean refute;
+
+  @Option(names = "--placebo-outcome", paramLabel = "COL",
+      description = "An outcome the treatment cannot affect, for the placebo-outcome refuter.")
+  String placeboOutcome;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed for folds, refuters, "
+      + "subsamples. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
+      description = "Output format. Default: ${DEFAULT-VALUE}.")
+  String format;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public EstimateCommand() {
+    this(System.out, System.err);
+  }
+
+  EstimateCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    try {
+      run();
+      return 0;
+    } catch (BadInputException | CausalInputException e) {
+      err.println("tagcf estimate: error: " + e.getMessage());
+      return 2;
+    } catch (OutOfMemoryError e) {
+      err.println("tagcf estimate: out of memory; raise -Xmx or analyse fewer rows");
+      return 1;
+    } catch (RuntimeException e) {
+      err.println("tagcf estimate: internal error: " + e);
+      return 1;
+    }
+  }
+
+  private void run() {
+    String fmt = format.toLowerCase(Locale.ROOT);
+    if (!List.of("table", "json", "csv").contains(fmt)) {
+      throw new BadInputException("unknown format '" + format + "' (use table, json or csv)");
+    }
+    Estimand target = Estimand.parse(estimand);
+    Set<Method> chosen = Method.parseList(methods);
+    boolean explicitIv = !methods.toLowerCase(Locale.ROOT).contains("all") && chosen.contains(Method.IV);
+    if (explicitIv && instruments.isEmpty()) {
+      throw new BadInputException("--methods iv needs --instrument");
+    }
+    List<String> header = CsvColumns.header(csv);
+    Set<String> special = new HashSet<>();
+    special.add(treatment);
+    special.add(outcome);
+    special.addAll(instruments);
+    if (weight != null) {
+      special.add(weight);
+    }
+    if (placeboOutcome != null) {
+      special.add(placeboOutcome);
+    }
+    for (String name : special) {
+      if (!header.contains(name)) {
+        throw new BadInputException("unknown column '" + name + "' (the file has: " + String.join(", ", header) + ")");
+      }
+    }
+    List<String> covariateColumns = CsvColumns.expand(covariates, header, special);
+    for (String c : covariateColumns) {
+      if (c.equals(treatment)) {
+        throw new BadInputException("the treatment column '" + c + "' cannot also be a covariate");
+      }
+      if (c.equals(outcome)) {
+        throw new BadInputException("the outcome column '" + c + "' cannot also be a covariate");
+      }
+    }
+    List<String> used = new ArrayList<>();
+    used.add(treatment);
+    used.add(outcome);
+    used.addAll(covariateColumns);
+    used.addAll(instruments);
+    if (weight != null) {
+      used.add(weight);
+    }
+    if (placeboOutcome != null) {
+      used.add(placeboOutcome);
+    }
+    Map<String, String> numericRoles = new LinkedHashMap<>();
+    numericRoles.put(treatment, "treatment");
+    numericRoles.put(outcome, "outcome");
+    for (String z : instruments) {
+      numericRoles.put(z, "instrument");
+    }
+    if (weight != null) {
+      numericRoles.put(weight, "weight");
+    }
+    if (placeboOutcome != null) {
+      numericRoles.put(placeboOutcome, "placebo outcome");
+    }
+    CsvColumns table = CsvColumns.load(csv, used.stream().distinct().toList(), numericRoles);
+    CausalData data = DesignEncoder.encode(table, treatment, outcome, covariateColumns, instruments, weight,
+        placeboOutcome);
+    EstimationOptions options = EstimationOptions.defaults()
+        .withEstimand(target)
+        .withMethods(chosen)
+        .withSeed(seed)
+        .withRefute(refute);
+    AnalysisReport report = new CausalAnalysis().run(data, options);
+    switch (fmt) {
+      case "json" -> out.println(ReportWriter.json(report, table.droppedRows()));
+      case "csv" -> ReportWriter.csv(report, out);
+      default -> ReportWriter.table(report, table.droppedRows(), treatment, outcome, out);
+    }
+    out.flush();
+  }
+}

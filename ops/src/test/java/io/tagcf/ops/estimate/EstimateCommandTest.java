@@ -1,0 +1,205 @@
+package io.tagcf.ops.estimate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tagcf.ops.TagcfCommand;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class EstimateCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String COVARIATES = "age,educ,race,married,nodegree,re74,re75";
+
+  @TempDir Path dir;
+
+  private static Path lalonde() throws URISyntaxException {
+    return Path.of(EstimateCommandTest.class.getResource("/lalonde.csv").toURI());
+  }
+
+  @Test
+  void lalondeJsonHasTheDocumentedShape() throws Exception {
+    CommandRun run = CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "treat", "--outcome", "re78",
+        "--covariates", COVARIATES, "--estimand", "att", "--format", "json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode root = JSON.readTree(run.out());
+    assertThat(root.get("estimand").asText()).isEqualTo("att");
+    assertThat(root.get("n").asInt()).isEqualTo(614);
+    assertThat(root.get("n_treated").asInt()).isEqualTo(185);
+    assertThat(root.get("n_control").asInt()).isEqualTo(429);
+    assertThat(root.get("dropped_rows").asInt()).isZero();
+    List<String> methods = new ArrayList<>();
+    for (JsonNode r : root.get("results")) {
+      methods.add(r.get("method").asText());
+      for (String field : List.of("estimate", "se", "ci_low", "ci_high", "ess")) {
+        assertThat(r.get(field).isNumber()).as(field).isTrue();
+      }
+      assertThat(r.get("warnings").isArray()).isTrue();
+    }
+    assertThat(methods).containsExactly("dim", "ra", "ipw", "ipw_ht", "aipw", "psm", "nnm");
+    assertThat(root.get("results").get(0).get("estimate").asDouble()).isCloseTo(-635.026, within(1e-3));
+    // race is text: one-hot with the first level (black) dropped.
+    List<String> balanced = new ArrayList<>();
+    root.get("balance").forEach(b -> balanced.add(b.get("covariate").asText()));
+    assertThat(balanced).containsExactly("age", "educ", "race=hispan", "race=white", "married", "nodegree", "re74",
+        "re75");
+    assertThat(root.get("refutations").isArray()).isTrue();
+    assertThat(root.get("warnings").toString()).contains("iv skipped");
+  }
+
+  @Test
+  void refutersReportEstimateAndVerdict() throws Exception {
+    CommandRun run = CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "treat", "--outcome", "re78",
+        "--covariates", COVARIATES, "--methods", "aipw", "--refute", "--placebo-outcome", "re74", "--format", "json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode refutations = JSON.readTree(run.out()).get("refutations");
+    List<String> refuters = new ArrayList<>();
+    for (JsonNode r : refutations) {
+      refuters.add(r.get("refuter").asText());
+      assertThat(r.get("refuted").isNumber()).isTrue();
+      assertThat(r.get("passed").isBoolean()).isTrue();
+    }
+    assertThat(refuters).containsExactly("placebo_treatment", "random_common_cause", "data_subset", "placebo_outcome");
+  }
+
+  @Test
+  void tableAndCsvFormats() throws Exception {
+    CommandRun table = CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "treat", "--outcome", "re78",
+        "--covariates", COVARIATES, "--methods", "dim,ipw");
+    assertThat(table.exitCode()).isZero();
+    assertThat(table.out()).contains("ATE of treat on re78: 614 rows").contains("balance").contains("ipw_ht");
+    CommandRun csv = CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "treat", "--outcome", "re78",
+        "--covariates", COVARIATES, "--methods", "dim", "--format", "csv");
+    assertThat(csv.out().lines().toList()).hasSize(2);
+    assertThat(csv.out()).startsWith("method,estimand,estimate,se,ci_low,ci_high,n_treated,n_control,ess,warnings");
+  }
+
+  @Test
+  void rowsWithMissingValuesAreDroppedAndCounted() throws Exception {
+    Path file = dir.resolve("missing.csv");
+    List<String> lines = new ArrayList<>(Files.readAllLines(lalonde()));
+    lines.set(1, lines.get(1).replaceFirst(",37,", ",NA,"));
+    lines.set(2, lines.get(2).replaceFirst(",22,", ",,"));
+    Files.write(file, lines);
+    CommandRun run = CommandRun.estimate("--csv", file.toString(), "--treatment", "treat", "--outcome", "re78",
+        "--covariates", COVARIATES, "--methods", "dim", "--format", "json");
+    JsonNode root = JSON.readTree(run.out());
+    assertThat(root.get("n").asInt()).isEqualTo(612);
+    assertThat(root.get("dropped_rows").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void registeredUnderTheTagcfCommand() {
+    CommandLine cl = new CommandLine(new TagcfCommand());
+    assertThat(cl.getSubcommands()).containsKeys("estimate", "simulate", "bench");
+  }
+
+  // ---- bad input: exit 2 with one line naming the problem, no stack trace ----
+
+  private static void assertBadInput(CommandRun run, String fragment) {
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);
+    assertThat(run.err()).contains(fragment).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(run.out()).isEmpty();
+  }
+
+  private Path write(String name, String content) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, content, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  @Test
+  void unknownColumn() throws Exception {
+    assertBadInput(CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "treat", "--outcome", "re78",
+        "--covariates", "age,income"), "unknown column 'income'");
+    assertBadInput(CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "treated", "--outcome", "re78",
+        "--covariates", "age"), "unknown column 'treated'");
+  }
+
+  @Test
+  void nonNumericTreatment() throws Exception {
+    assertBadInput(CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "race", "--outcome", "re78",
+        "--covariates", "age"), "treatment column 'race' is not numeric");
+  }
+
+  @Test
+  void treatmentNotZeroOne() throws Exception {
+    assertBadInput(CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "educ", "--outcome", "re78",
+        "--covariates", "age"), "treatment column 'educ' must be 0/1");
+  }
+
+  @Test
+  void constantTreatment() throws Exception {
+    Path file = write("constant.csv", "t,y,x\n1,2.0,0.5\n1,3.0,0.1\n1,1.0,0.9\n");
+    assertBadInput(CommandRun.estimate("--csv", file.toString(), "--treatment", "t", "--outcome", "y",
+        "--covariates", "x"), "treatment column 't' is constant");
+  }
+
+  @Test
+  void emptyFile() throws Exception {
+    assertBadInput(CommandRun.estimate("--csv", write("empty.csv", "").toString(), "--treatment", "t", "--outcome",
+        "y", "--covariates", "x"), "empty file");
+    assertBadInput(CommandRun.estimate("--csv", write("header.csv", "t,y,x\n").toString(), "--treatment", "t",
+        "--outcome", "y", "--covariates", "x"), "no data rows");
+  }
+
+  @Test
+  void noOverlap() throws Exception {
+    StringBuilder csv = new StringBuilder("t,y,x\n");
+    for (int i = 0; i < 40; i++) {
+      int t = i < 20 ? 0 : 1;
+      csv.append(t).append(',').append(i % 7).append(',').append(i).append('\n');
+    }
+    assertBadInput(CommandRun.estimate("--csv", write("separated.csv", csv.toString()).toString(), "--treatment", "t",
+        "--outcome", "y", "--covariates", "x"), "no overlap");
+  }
+
+  @Test
+  void otherBadInputs() throws Exception {
+    String csv = lalonde().toString();
+    assertBadInput(CommandRun.estimate("--csv", dir.resolve("absent.csv").toString(), "--treatment", "t",
+        "--outcome", "y", "--covariates", "x"), "no such file");
+    assertBadInput(CommandRun.estimate("--csv", csv, "--treatment", "treat", "--outcome", "re78", "--covariates",
+        "age", "--methods", "dim,magic"), "unknown method 'magic'");
+    assertBadInput(CommandRun.estimate("--csv", csv, "--treatment", "treat", "--outcome", "re78", "--covariates",
+        "age", "--estimand", "atc"), "unknown estimand 'atc'");
+    assertBadInput(CommandRun.estimate("--csv", csv, "--treatment", "treat", "--outcome", "re78", "--covariates",
+        "age", "--format", "xml"), "unknown format 'xml'");
+    assertBadInput(CommandRun.estimate("--csv", csv, "--treatment", "treat", "--outcome", "re78", "--covariates",
+        "age", "--methods", "iv"), "--methods iv needs --instrument");
+    assertBadInput(CommandRun.estimate("--csv", csv, "--treatment", "treat", "--outcome", "race", "--covariates",
+        "age"), "outcome column 'race' is not numeric");
+  }
+
+  @Test
+  void instrumentalVariablesFromTheCommandLine() throws Exception {
+    StringBuilder csv = new StringBuilder("z,t,y,x\n");
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    for (int i = 0; i < 4000; i++) {
+      int z = r.nextInt(2);
+      double u = r.nextGaussian();
+      int t = r.nextDouble() < 0.2 + 0.5 * z + 0.1 * Math.signum(u) ? 1 : 0;
+      double y = 2.0 * t + u + r.nextGaussian();
+      csv.append(z).append(',').append(t).append(',').append(y).append(',').append(r.nextGaussian()).append('\n');
+    }
+    CommandRun run = CommandRun.estimate("--csv", write("iv.csv", csv.toString()).toString(), "--treatment", "t",
+        "--outcome", "y", "--covariates", "x", "--instrument", "z", "--methods", "iv,dim", "--format", "json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode iv = JSON.readTree(run.out()).get("results").get(1);
+    assertThat(iv.get("method").asText()).isEqualTo("iv");
+    assertThat(iv.get("ci_low").asDouble()).isLessThan(2.0);
+    assertThat(iv.get("ci_high").asDouble()).isGreaterThan(2.0);
+    assertThat(iv.get("details").get("first_stage_f").asDouble()).isGreaterThan(10);
+  }
+}
