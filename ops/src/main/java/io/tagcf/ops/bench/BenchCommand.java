@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code tagcf bench}: reproducible performance measurements; results go to docs/BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks (results and commands are recorded in docs/BENCHMARKS.md).",
-    subcommands = {EmbedBenchCommand.class, IngestBenchCommand.class})
+    subcommands = {EmbedBenchCommand.class, IngestBenchCommand.class, TaggingBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -5,8 +5,6 @@ import io.tagcf.activities.embedding.OnnxModelSpec;
 import io.tagcf.models.tagging.OfflineTagger;
 import io.tagcf.models.tags.EmbeddedTag;
 import io.tagcf.models.tags.TagVocabulary;
-import io.tagcf.models.tags.VocabularyEntry;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -38,17 +36,15 @@ public final class LocalModels {
    * The seed vocabulary with the vectors the worker stores for it (profile text and both labels),
    * embedded one text per call as the worker does: the default model is dynamically quantized, so
    * a vector depends on the other texts of its batch (by up to 0.04 per component, measured), and
-   * only single calls give the offline tagger here exactly the platform's tags.
+   * only single calls give the offline tagger here exactly the platform's tags. Entries are
+   * embedded on all cores: one short text keeps ONNX Runtime's own threads only partly busy.
    */
   public static synchronized List<EmbeddedTag> seedVocabulary(String modelName) {
     OnnxEmbedder embedder = embedder(modelName);
-    return VOCABULARIES.computeIfAbsent(OnnxModelSpec.byName(modelName), s -> {
-      List<EmbeddedTag> out = new ArrayList<>();
-      for (VocabularyEntry e : TagVocabulary.seed().entries()) {
-        out.add(new EmbeddedTag(0, e, embedder.embedOne(e.profileText()), embedder.embedOne(e.en()), embedder.embedOne(e.zh())));
-      }
-      return List.copyOf(out);
-    });
+    return VOCABULARIES.computeIfAbsent(OnnxModelSpec.byName(modelName), s -> TagVocabulary.seed().entries()
+        .parallelStream()
+        .map(e -> new EmbeddedTag(0, e, embedder.embedOne(e.profileText()), embedder.embedOne(e.en()), embedder.embedOne(e.zh())))
+        .toList());
   }
 
   public static OfflineTagger offlineTagger(String modelName, OfflineTagger.Settings settings) {

@@ -97,7 +97,8 @@ class TagCommandTest {
   void offlineTagsEveryVideoAndAResumedRunCompletesAnInterruptedOne() throws Exception {
     Path in = CommandRun.resource("videos.jsonl", dir);
     Path full = dir.resolve("full.jsonl");
-    CommandRun run = CommandRun.of("tag", "--in", in.toString(), "--out", full.toString());
+    // One thread: lines come in input order (with more, in the order videos finish).
+    CommandRun run = CommandRun.of("tag", "--in", in.toString(), "--out", full.toString(), "--concurrency", "1");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
     assertThat(run.lastOutLine()).contains("tagged 6 videos").contains("offline tagger (bge-small-zh-v15-q, offline-v1)")

@@ -59,7 +59,7 @@ public final class TagCommand implements Callable<Integer> {
   String taggerName;
 
   @Option(names = "--concurrency", paramLabel = "N",
-      description = "Videos tagged at once (default: TAGCF_LLM_CONCURRENCY for the LLM, 1 offline).")
+      description = "Videos tagged at once (default: TAGCF_LLM_CONCURRENCY for the LLM, TAGCF_CPU_ACTIVITY_SLOTS offline).")
   Integer concurrency;
 
   @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -89,7 +89,7 @@ public final class TagCommand implements Callable<Integer> {
     try (output) {
       tagger = tagger(choice, config);
       int threads = concurrency != null ? concurrency
-          : tagger instanceof LlmFirstBatchTagger ? config.llm().orElseThrow().concurrency() : 1;
+          : tagger instanceof LlmFirstBatchTagger ? config.llm().orElseThrow().concurrency() : config.cpuActivitySlots();
       s = new TagRun(tagger, threads, problems, progress && Progress.terminal()).run(in, output);
     }
     problems.finish();
