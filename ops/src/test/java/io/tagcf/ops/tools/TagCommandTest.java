@@ -179,13 +179,15 @@ class TagCommandTest {
   @Test
   void theLlmTagsAndAFailingVideoFallsBackWithItsReason() throws Exception {
     Path in = CommandRun.resource("videos.jsonl", dir);
-    // Every call about the running video fails; the rest answer well.
-    server.script(c -> c.user().contains("Marathon") ? ScriptedLlmServer.Reply.status(500, "{\"error\":\"overloaded\"}") : goodReply(c));
+    // Every call about the running video fails, the coding video's is rejected; the rest answer well.
+    server.script(c -> c.user().contains("Marathon") ? ScriptedLlmServer.Reply.status(500, "{\"error\":\"overloaded\"}")
+        : c.user().contains("Python") ? ScriptedLlmServer.Reply.status(400, "{\"error\":\"content filtered\"}")
+        : goodReply(c));
     Path out = dir.resolve("tags.jsonl");
     CommandRun run = CommandRun.of(llmEnv(), "tag", "--in", in.toString(), "--out", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.lastOutLine()).contains("tagged 6 videos").contains("LLM (openai scripted-model, prompt tagging-v1)")
-        .contains("llm 5, fallback 1, offline 0");
+        .contains("llm 4, fallback 2, offline 0");
     JsonNode pork = line(out, "zh-pork");
     assertThat(pork.path("tagger").asText()).isEqualTo("llm");
     assertThat(pork.path("fallbackReason").isNull()).isTrue();
@@ -198,8 +200,13 @@ class TagCommandTest {
     assertThat(run500.path("fallbackReason").asText())
         .isEqualTo("LLM tagging failed: LLM server error: {\"error\":\"overloaded\"} (2 attempts)");
     assertThat(run500.path("itemTags").size()).isPositive();
-    // 5 videos x 2 calls, and 2 attempts at the failing video's first call (the second is not made).
-    assertThat(server.calls()).hasSize(12);
+    // A 400 after other calls succeeded is about this video: no retry, a fallback, the run goes on.
+    JsonNode code = line(out, "en-code");
+    assertThat(code.path("tagger").asText()).isEqualTo("fallback");
+    assertThat(code.path("fallbackReason").asText())
+        .isEqualTo("LLM tagging failed: LLM refused the request: {\"error\":\"content filtered\"} (not retried)");
+    // 4 videos x 2 calls, 2 attempts at the running video's first call (its second is not made), 1 at the coding one's.
+    assertThat(server.calls()).hasSize(11);
   }
 
   @Test

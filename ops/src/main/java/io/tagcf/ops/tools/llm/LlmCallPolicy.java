@@ -1,10 +1,12 @@
 package io.tagcf.ops.tools.llm;
 
 import com.google.common.util.concurrent.RateLimiter;
+import dev.langchain4j.exception.InvalidRequestException;
 import io.tagcf.activities.llm.LlmFailures;
 import io.tagcf.activities.llm.LlmSettings;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +30,7 @@ public final class LlmCallPolicy {
   private final Duration initialBackoff;
   private final RateLimiter rate;
   private final Sleeper sleeper;
+  private final AtomicBoolean succeeded = new AtomicBoolean();
 
   public LlmCallPolicy(int maxAttempts, Duration initialBackoff, double callsPerSecond, Sleeper sleeper) {
     if (maxAttempts < 1) {
@@ -46,19 +49,27 @@ public final class LlmCallPolicy {
   /**
    * Runs {@code call} until it succeeds or the attempts are used up.
    *
-   * @throws LlmGaveUpException when every attempt failed with something a retry might have fixed
-   * @throws LlmRefusedException when the server refused the request (authentication, unknown
-   *     model): no retry can fix that, and neither can the next video
+   * @throws LlmGaveUpException when every attempt failed with something a retry might have fixed,
+   *     or the server rejected this request (HTTP 400) after earlier calls of the run succeeded
+   * @throws LlmRefusedException when the server refused the request for reasons no retry and no
+   *     other input can fix: authentication, unknown model, or a rejected request before any
+   *     call has succeeded (a set-up problem such as an unsupported response format)
    */
   public <T> T call(Supplier<T> call) {
     ApplicationFailure last = null;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       rate.acquire();
       try {
-        return call.get();
+        T result = call.get();
+        succeeded.set(true);
+        return result;
       } catch (RuntimeException e) {
         ApplicationFailure f = LlmFailures.of(e);
         if (f.isNonRetryable()) {
+          if (e instanceof InvalidRequestException && succeeded.get()) {
+            // Other requests went through: this input is the problem (too long, filtered), not the set-up.
+            throw new LlmGaveUpException(f.getOriginalMessage() + " (not retried)");
+          }
           throw new LlmRefusedException(f.getOriginalMessage());
         }
         last = f;

@@ -26,11 +26,12 @@ import picocli.CommandLine.Spec;
     name = "tag",
     mixinStandardHelpOptions = true,
     description = {
-      "Tag a JSON Lines file of videos (the fields of POST /v1/videos, one object per line) with",
-      "the LLM when TAGCF_LLM_PROVIDER is set, else with the offline tagger; no database needed.",
-      "Each output line: {\"videoId\",\"itemTags\":[{\"label\",\"score\"}],\"audienceTags\":[...],",
-      "\"tagger\":\"llm|offline|fallback\",\"fallbackReason\"}. Resumable: videos already in --out",
-      "are skipped and new lines appended. Invalid input lines are reported on stderr and skipped."
+      "Tag a JSON Lines file of videos (the fields of POST /v1/videos, one object per line) with "
+          + "the LLM when TAGCF_LLM_PROVIDER is set, else with the offline tagger. No database needed.",
+      "Output lines: {\"videoId\",\"itemTags\":[{\"label\",\"score\"}],\"audienceTags\":[...],"
+          + "\"tagger\":\"llm|offline|fallback\",\"fallbackReason\"}, in the order videos finish.",
+      "Resumable: videos already in --out are skipped and new lines appended. Invalid input lines "
+          + "are reported on stderr and skipped."
     },
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
