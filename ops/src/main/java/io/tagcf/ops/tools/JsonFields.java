@@ -80,11 +80,6 @@ public final class JsonFields {
     }
   }
 
-  /** True when a problem was already reported for {@code field}. */
-  public boolean hasProblem(String field) {
-    return badFields.contains(field);
-  }
-
   public List<String> problems() {
     return List.copyOf(problems);
   }

@@ -1,6 +1,7 @@
 package io.tagcf.ops.tools;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** One non-blank line of a JSON Lines file, with where it came from for error messages. */
 public record JsonLine(String file, int number, String text) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Strict: "{...}}" is not a valid line, though a lenient reader would stop after the object. */
+  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** "videos.jsonl line 7" */
   public String where() {

@@ -23,13 +23,16 @@ public final class LocalModels {
 
   /** The embedder named by {@code TAGCF_EMBEDDING_MODEL}. */
   public static synchronized OnnxEmbedder embedder(String modelName) {
-    OnnxModelSpec spec;
+    return EMBEDDERS.computeIfAbsent(requireKnown(modelName), OnnxEmbedder::load);
+  }
+
+  /** Fails with one line unless {@code TAGCF_EMBEDDING_MODEL} names a packaged model. */
+  public static OnnxModelSpec requireKnown(String modelName) {
     try {
-      spec = OnnxModelSpec.byName(modelName);
+      return OnnxModelSpec.byName(modelName);
     } catch (IllegalArgumentException e) {
       throw new InputException("TAGCF_EMBEDDING_MODEL: " + e.getMessage());
     }
-    return EMBEDDERS.computeIfAbsent(spec, OnnxEmbedder::load);
   }
 
   /**
@@ -41,7 +44,7 @@ public final class LocalModels {
    */
   public static synchronized List<EmbeddedTag> seedVocabulary(String modelName) {
     OnnxEmbedder embedder = embedder(modelName);
-    return VOCABULARIES.computeIfAbsent(OnnxModelSpec.byName(modelName), s -> TagVocabulary.seed().entries()
+    return VOCABULARIES.computeIfAbsent(requireKnown(modelName), s -> TagVocabulary.seed().entries()
         .parallelStream()
         .map(e -> new EmbeddedTag(0, e, embedder.embedOne(e.profileText()), embedder.embedOne(e.en()), embedder.embedOne(e.zh())))
         .toList());

@@ -189,6 +189,7 @@ class ClassifyCommandTest {
         {"{\"id\":1.5,\"text\":\"x\"}\n", "id must be a non-blank string or an integer"},
         {"{\"id\":\"1\",\"text\":\"x\",\"lable\":\"a\"}\n", "unknown field 'lable'"},
         {"[1,2]\n", "bad.jsonl line 1: not a JSON object"},
+        {"{\"id\":\"1\",\"text\":\"x\"}}\n", "bad.jsonl line 1: not valid JSON"},
         {"{\"id\":\"1\",\"text\":\"x\"}\n{\"id\":\"1\",\"text\":\"y\"}\n", "bad.jsonl line 2: id 1 already on line 1"},
         {"\n\n", "has no texts"}}) {
       Files.writeString(bad, c[0]);

@@ -77,6 +77,9 @@ public final class TagCommand implements Callable<Integer> {
       throw new InputException("--in and --out are the same file: " + in);
     }
     TagcfConfig config = TagcfCommand.config(spec);
+    // Everything that can be wrong with the set-up fails before --out is created or touched.
+    boolean useLlm = useLlm(choice, config.llm());
+    LocalModels.requireKnown(config.embeddingModel());
     JsonLinesReader.requireReadable(in, "--in");
     TagOutputFile output = TagOutputFile.openForResume(out);
     PrintWriter err = spec.commandLine().getErr();
@@ -88,9 +91,9 @@ public final class TagCommand implements Callable<Integer> {
     TagRun.Summary s;
     BatchTagger tagger;
     try (output) {
-      tagger = tagger(choice, config);
+      tagger = useLlm ? llmTagger(config) : offlineTagger(config);
       int threads = concurrency != null ? concurrency
-          : tagger instanceof LlmFirstBatchTagger ? config.llm().orElseThrow().concurrency() : config.cpuActivitySlots();
+          : useLlm ? config.llm().orElseThrow().concurrency() : config.cpuActivitySlots();
       s = new TagRun(tagger, threads, problems, progress && Progress.terminal()).run(in, output);
     }
     problems.finish();
@@ -110,18 +113,23 @@ public final class TagCommand implements Callable<Integer> {
     }
   }
 
-  private static BatchTagger tagger(TaggerChoice choice, TagcfConfig config) {
-    Optional<LlmSettings> llm = config.llm();
+  private static boolean useLlm(TaggerChoice choice, Optional<LlmSettings> llm) {
     if (choice == TaggerChoice.LLM && llm.isEmpty()) {
       throw new InputException("--tagger llm needs an LLM: set TAGCF_LLM_PROVIDER (openai or ollama),"
           + " TAGCF_LLM_BASE_URL and TAGCF_LLM_MODEL");
     }
+    return choice != TaggerChoice.OFFLINE && llm.isPresent();
+  }
+
+  private static BatchTagger offlineTagger(TagcfConfig config) {
     String model = config.embeddingModel();
-    if (choice == TaggerChoice.OFFLINE || llm.isEmpty()) {
-      return new OfflineBatchTagger(LocalModels.offlineTagger(model, config.offlineTagger()), model);
-    }
-    LlmSettings settings = llm.get();
+    return new OfflineBatchTagger(LocalModels.offlineTagger(model, config.offlineTagger()), model);
+  }
+
+  /** The offline tagger is only built if a video needs the fallback. */
+  private static BatchTagger llmTagger(TagcfConfig config) {
+    LlmSettings settings = config.llm().orElseThrow();
     return new LlmFirstBatchTagger(LlmVideoTagger.create(settings), LlmCallPolicy.of(settings),
-        Suppliers.memoize(() -> LocalModels.offlineTagger(model, config.offlineTagger())), settings);
+        Suppliers.memoize(() -> LocalModels.offlineTagger(config.embeddingModel(), config.offlineTagger())), settings);
   }
 }

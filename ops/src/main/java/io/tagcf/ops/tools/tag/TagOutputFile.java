@@ -1,6 +1,7 @@
 package io.tagcf.ops.tools.tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tagcf.ops.tools.InputException;
@@ -27,7 +28,7 @@ import java.util.Set;
  */
 final class TagOutputFile implements AutoCloseable {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   /** How every line this tool writes begins (the record's first property). */
   private static final String LINE_START = "{\"videoId\":";
 
