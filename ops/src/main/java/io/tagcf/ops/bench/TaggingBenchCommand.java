@@ -102,8 +102,9 @@ final class TaggingBenchCommand implements Callable<Integer> {
         forEachParallel(videos, n, tagger::tag);
         perSecond[r] = videos.size() / ((System.nanoTime() - s) / 1e9);
       }
-      out.printf(Locale.ROOT, "offline tagger, %d thread%s: %6.1f ± %4.1f videos/s  (%d videos x %d rounds; %s)%n", n,
-          n == 1 ? " " : "s", mean(perSecond), sd(perSecond), videos.size(), rounds, Arrays.toString(rounded(perSecond)));
+      out.printf(Locale.ROOT, "offline tagger, %d thread%s: %6.1f ± %4.1f videos/s  (%d videos x %d rounds; %s; load %.2f)%n",
+          n, n == 1 ? " " : "s", mean(perSecond), sd(perSecond), videos.size(), rounds, Arrays.toString(rounded(perSecond)),
+          load());
       out.flush();
     }
   }
@@ -137,14 +138,14 @@ final class TaggingBenchCommand implements Callable<Integer> {
           calls.size(), calls.size() / seconds);
       out.printf(Locale.ROOT, "  per call: mean %.2f ms, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms; server's own handling %.2f ms%n",
           mean, pct(millis, 0.50), pct(millis, 0.95), pct(millis, 0.99), serverMs);
-      out.printf(Locale.ROOT, "  our overhead per call (mean minus server handling, model time 0): %.2f ms (target < 5 ms)%n",
-          mean - serverMs);
+      out.printf(Locale.ROOT, "  our overhead per call (mean minus server handling, model time 0): %.2f ms (target < 5 ms; load %.2f)%n",
+          mean - serverMs, load());
       out.flush();
       long p0 = System.nanoTime();
       forEachParallel(calls, llmConcurrency, Runnable::run);
       double pSeconds = (System.nanoTime() - p0) / 1e9;
-      out.printf(Locale.ROOT, "LLM path, %d calls in flight: %.0f calls/s (%.0f videos/s at 2 calls per video)%n",
-          llmConcurrency, calls.size() / pSeconds, calls.size() / pSeconds / 2);
+      out.printf(Locale.ROOT, "LLM path, %d calls in flight: %.0f calls/s (%.0f videos/s at 2 calls per video; load %.2f)%n",
+          llmConcurrency, calls.size() / pSeconds, calls.size() / pSeconds / 2, load());
       out.flush();
     }
   }
