@@ -70,7 +70,8 @@ final class TaggingBenchCommand implements Callable<Integer> {
     int cores = Runtime.getRuntime().availableProcessors();
     int parallel = threads == 0 ? cores : threads;
     List<VideoSubmission> videos = videos(videoCount);
-    out.printf(Locale.ROOT, "machine: %d cores, %s, load average %.2f at start%n", cores,
+    out.printf(Locale.ROOT, "machine: %d cores, %s, load average %.2f at start (this process's own work counts in later load"
+        + " averages; the 'other processes' figures do not)%n", cores,
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), load());
     out.flush();
     if (!skipOffline) {
@@ -97,14 +98,15 @@ final class TaggingBenchCommand implements Callable<Integer> {
     videos.subList(0, Math.min(20, videos.size())).forEach(tagger::tag);
     for (int n : parallel == 1 ? new int[] {1} : new int[] {1, parallel}) {
       double[] perSecond = new double[rounds];
+      OtherCpu before = OtherCpu.now();
       for (int r = 0; r < rounds; r++) {
         long s = System.nanoTime();
         forEachParallel(videos, n, tagger::tag);
         perSecond[r] = videos.size() / ((System.nanoTime() - s) / 1e9);
       }
-      out.printf(Locale.ROOT, "offline tagger, %d thread%s: %6.1f ± %4.1f videos/s  (%d videos x %d rounds; %s; load %.2f)%n",
+      out.printf(Locale.ROOT, "offline tagger, %d thread%s: %6.1f ± %4.1f videos/s  (%d videos x %d rounds: %s; %s)%n",
           n, n == 1 ? " " : "s", mean(perSecond), sd(perSecond), videos.size(), rounds, Arrays.toString(rounded(perSecond)),
-          load());
+          others(before));
       out.flush();
     }
   }
@@ -124,6 +126,7 @@ final class TaggingBenchCommand implements Callable<Integer> {
       calls.subList(0, Math.min(500, calls.size())).forEach(Runnable::run);
       server.resetCounters();
       double[] millis = new double[calls.size()];
+      OtherCpu before = OtherCpu.now();
       long s = System.nanoTime();
       for (int i = 0; i < calls.size(); i++) {
         long c0 = System.nanoTime();
@@ -131,6 +134,7 @@ final class TaggingBenchCommand implements Callable<Integer> {
         millis[i] = (System.nanoTime() - c0) / 1e6;
       }
       double seconds = (System.nanoTime() - s) / 1e9;
+      String disturbance = others(before);
       double serverMs = server.meanHandlingMillis();
       Arrays.sort(millis);
       double mean = Arrays.stream(millis).average().orElse(0);
@@ -138,14 +142,15 @@ final class TaggingBenchCommand implements Callable<Integer> {
           calls.size(), calls.size() / seconds);
       out.printf(Locale.ROOT, "  per call: mean %.2f ms, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms; server's own handling %.2f ms%n",
           mean, pct(millis, 0.50), pct(millis, 0.95), pct(millis, 0.99), serverMs);
-      out.printf(Locale.ROOT, "  our overhead per call (mean minus server handling, model time 0): %.2f ms (target < 5 ms; load %.2f)%n",
-          mean - serverMs, load());
+      out.printf(Locale.ROOT, "  our overhead per call (mean minus server handling, model time 0): %.2f ms (target < 5 ms; %s)%n",
+          mean - serverMs, disturbance);
       out.flush();
+      OtherCpu pBefore = OtherCpu.now();
       long p0 = System.nanoTime();
       forEachParallel(calls, llmConcurrency, Runnable::run);
       double pSeconds = (System.nanoTime() - p0) / 1e9;
-      out.printf(Locale.ROOT, "LLM path, %d calls in flight: %.0f calls/s (%.0f videos/s at 2 calls per video; load %.2f)%n",
-          llmConcurrency, calls.size() / pSeconds, calls.size() / pSeconds / 2, load());
+      out.printf(Locale.ROOT, "LLM path, %d calls in flight: %.0f calls/s (%.0f videos/s at 2 calls per video; %s)%n",
+          llmConcurrency, calls.size() / pSeconds, calls.size() / pSeconds / 2, others(pBefore));
       out.flush();
     }
   }
@@ -187,6 +192,12 @@ final class TaggingBenchCommand implements Callable<Integer> {
           language != null ? language : LanguageDetector.detect(title), null));
     }
     return out;
+  }
+
+  /** The CPU other processes used while a figure was measured: the figure's disturbance. */
+  private static String others(OtherCpu before) {
+    double cores = OtherCpu.now().coresSince(before);
+    return Double.isNaN(cores) ? "other processes' CPU unknown" : String.format(Locale.ROOT, "other processes used %.2f cores", cores);
   }
 
   private static double load() {
