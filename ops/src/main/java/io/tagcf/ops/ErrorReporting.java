@@ -2,13 +2,24 @@ package io.tagcf.ops;
 
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
  * Turns an exception from a command into one line on stderr and exit code 1: users see what went
- * wrong, not a stack trace. {@code TAGCF_DEBUG=1} prints the trace for operators.
+ * wrong, not a stack trace. {@code TAGCF_DEBUG=1} prints the trace for operators. A wrong option
+ * is one line too (exit code 2), pointing at the command's help rather than dumping all of it.
  */
-final class ErrorReporting implements IExecutionExceptionHandler {
+final class ErrorReporting implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+  @Override
+  public int handleParseException(ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    String name = cmd.getCommandSpec().qualifiedName();
+    cmd.getErr().println(name + ": error: " + e.getMessage() + " (see '" + name + " --help')");
+    return cmd.getCommandSpec().exitCodeOnInvalidInput();
+  }
 
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {

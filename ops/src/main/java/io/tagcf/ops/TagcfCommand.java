@@ -1,5 +1,7 @@
 package io.tagcf.ops;
 
+import io.tagcf.ops.config.TagcfConfig;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,11 +19,20 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       io.tagcf.ops.estimate.EstimateCommand.class,
       io.tagcf.ops.simulate.SimulateCommand.class,
+      io.tagcf.ops.tools.tag.TagCommand.class,
+      io.tagcf.ops.tools.eval.EvalTaggingCommand.class,
+      io.tagcf.ops.tools.classify.ClassifyCommand.class,
       io.tagcf.ops.bench.BenchCommand.class
     })
 public final class TagcfCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final Map<String, String> environment;
+
+  TagcfCommand(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
 
   @Override
   public void run() {
@@ -34,6 +45,24 @@ public final class TagcfCommand implements Runnable {
 
   /** The configured command line, also used by tests to run commands in-process. */
   public static CommandLine commandLine() {
-    return new CommandLine(new TagcfCommand()).setExecutionExceptionHandler(new ErrorReporting());
+    return commandLine(System.getenv());
+  }
+
+  /**
+   * The command line over the given environment instead of the process's: tests run commands
+   * in-process with their own {@code TAGCF_*} settings, which a JVM cannot set for itself.
+   */
+  public static CommandLine commandLine(Map<String, String> environment) {
+    ErrorReporting errors = new ErrorReporting();
+    return new CommandLine(new TagcfCommand(environment))
+        .setExecutionExceptionHandler(errors)
+        .setParameterExceptionHandler(errors);
+  }
+
+  /** The configuration of the environment the command line of {@code spec} was created with. */
+  public static TagcfConfig config(CommandLine.Model.CommandSpec spec) {
+    Object root = spec.root().userObject();
+    Map<String, String> env = root instanceof TagcfCommand t ? t.environment : System.getenv();
+    return TagcfConfig.from(env);
   }
 }

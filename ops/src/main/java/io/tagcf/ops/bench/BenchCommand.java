@@ -5,7 +5,12 @@ import picocli.CommandLine.Command;
 /** {@code tagcf bench}: reproducible performance measurements; results go to docs/BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks (results and commands are recorded in docs/BENCHMARKS.md).",
-    subcommands = {EmbedBenchCommand.class, IngestBenchCommand.class, io.tagcf.ops.estimate.BenchEstimateCommand.class})
+    subcommands = {
+      EmbedBenchCommand.class,
+      IngestBenchCommand.class,
+      TaggingBenchCommand.class,
+      io.tagcf.ops.estimate.BenchEstimateCommand.class
+    })
 public final class BenchCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

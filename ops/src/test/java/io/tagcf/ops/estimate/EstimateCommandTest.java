@@ -100,7 +100,7 @@ class EstimateCommandTest {
 
   @Test
   void registeredUnderTheTagcfCommand() {
-    CommandLine cl = new CommandLine(new TagcfCommand());
+    CommandLine cl = TagcfCommand.commandLine();
     assertThat(cl.getSubcommands()).containsKeys("estimate", "simulate", "bench");
   }
 
