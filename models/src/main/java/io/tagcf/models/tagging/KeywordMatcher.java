@@ -4,15 +4,15 @@ import io.tagcf.models.tags.VocabularyEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Finds a tag's labels and keywords literally in a video's text: Chinese terms as substrings,
- * English ones as whole words. A literal hit is strong evidence the embedding alone can miss.
+ * English ones as whole words (a plural on the text's side still matches). A literal hit is
+ * strong evidence the embedding alone can miss.
  */
 public final class KeywordMatcher {
 
-  private final List<Pattern> english = new ArrayList<>();
+  private final List<String> english = new ArrayList<>();
   private final List<String> chinese = new ArrayList<>();
 
   public KeywordMatcher(VocabularyEntry entry) {
@@ -23,32 +23,38 @@ public final class KeywordMatcher {
   }
 
   private void addEnglish(String term) {
-    String t = term.strip().toLowerCase(Locale.ROOT);
-    if (t.length() >= 3) {
-      english.add(Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(t) + "(?:s|es)?(?![\\p{L}\\p{N}])"));
+    List<String> words = TextTerms.words(term.strip().toLowerCase(Locale.ROOT));
+    String phrase = String.join(" ", words);
+    if (phrase.length() >= 3 && words.size() <= TextTerms.MAX_WORDS) {
+      english.add(phrase);
     }
   }
 
   private void addChinese(String term) {
     String t = term.strip();
     if (t.codePointCount(0, t.length()) >= 2) {
-      chinese.add(t);
+      chinese.add(t.toLowerCase(Locale.ROOT));
     }
   }
 
-  /** How many distinct labels or keywords occur in {@code lowerCasedText}. */
-  public int hits(String lowerCasedText) {
+  /** How many distinct labels or keywords occur in the text. */
+  int hits(TextTerms text) {
     int n = 0;
     for (String t : chinese) {
-      if (lowerCasedText.contains(t)) {
+      if (text.containsSubstring(t)) {
         n++;
       }
     }
-    for (Pattern p : english) {
-      if (p.matcher(lowerCasedText).find()) {
+    for (String t : english) {
+      if (text.containsWords(t)) {
         n++;
       }
     }
     return n;
+  }
+
+  /** How many distinct labels or keywords occur in {@code text}. */
+  public int hits(String text) {
+    return hits(new TextTerms(text));
   }
 }

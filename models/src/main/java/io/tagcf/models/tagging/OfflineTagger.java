@@ -45,7 +45,7 @@ public final class OfflineTagger {
     }
 
     public static Settings defaults() {
-      return new Settings(10, 8, 0.5, 8);
+      return new Settings(10, 8, 0.5, 6);
     }
   }
 
@@ -84,13 +84,13 @@ public final class OfflineTagger {
     float[] doc = embedder.embedOne(text);
     List<String> phrases = CandidatePhrases.of(v, settings.maxPhrases());
     List<float[]> phraseVectors = phrases.isEmpty() ? List.of() : embedder.embedBatch(phrases);
-    String lower = literalText(v);
+    TextTerms terms = new TextTerms(literalText(v));
     boolean chinese =
         v.language() != null ? v.language().toLowerCase(Locale.ROOT).startsWith("zh")
             : "zh".equals(LanguageDetector.detect(text));
-    double[] itemScores = scores(items, itemHubs, chinese, doc, phraseVectors, lower, null);
+    double[] itemScores = scores(items, itemHubs, chinese, doc, phraseVectors, terms, null);
     double[] audienceScores =
-        scores(audiences, audienceHubs, chinese, doc, phraseVectors, lower, audienceAffinity(itemScores));
+        scores(audiences, audienceHubs, chinese, doc, phraseVectors, terms, audienceAffinity(itemScores));
     return new TagExtraction(
         best(items, itemScores, chinese, settings.maxItemTags()),
         best(audiences, audienceScores, chinese, settings.maxAudienceTags()),
@@ -103,7 +103,7 @@ public final class OfflineTagger {
 
   private static double[] scores(
       List<ScoredTagSpace.Tag> space, TagHubness hubs, boolean chinese, float[] doc, List<float[]> phrases,
-      String lower, double[] affinity) {
+      TextTerms terms, double[] affinity) {
     int n = space.size();
     double[] docSim = new double[n];
     double[] phraseSim = new double[n];
@@ -115,7 +115,7 @@ public final class OfflineTagger {
         phraseSim[i] = Math.max(phraseSim[i], UnitVectors.cosine(p, t.labelEn()));
         phraseSim[i] = Math.max(phraseSim[i], UnitVectors.cosine(p, t.labelZh()));
       }
-      hits[i] = space.get(i).matcher().hits(lower);
+      hits[i] = space.get(i).matcher().hits(terms);
     }
     hubs.correct(docSim, phraseSim, chinese);
     return TagScore.scores(docSim, phraseSim, hits, affinity);
@@ -151,7 +151,7 @@ public final class OfflineTagger {
     return scored.subList(0, Math.min(max, scored.size()));
   }
 
-  /** All of the video's text, lower-cased, for literal keyword matching. */
+  /** All of the video's text, for literal keyword matching. */
   private static String literalText(VideoSubmission v) {
     StringBuilder sb = new StringBuilder(v.title());
     for (String f : new String[] {v.coverText(), v.description(), v.transcript()}) {
@@ -159,6 +159,6 @@ public final class OfflineTagger {
         sb.append('\n').append(f);
       }
     }
-    return sb.toString().toLowerCase(Locale.ROOT);
+    return sb.toString();
   }
 }

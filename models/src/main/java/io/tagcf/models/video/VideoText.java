@@ -11,9 +11,9 @@ import java.util.StringJoiner;
 public final class VideoText {
 
   /** Characters kept for Chinese text: about one token each. */
-  public static final int CJK_CHAR_BUDGET = 160;
+  public static final int CJK_CHAR_BUDGET = 128;
   /** Characters kept for English text: about four characters a token. */
-  public static final int LATIN_CHAR_BUDGET = 640;
+  public static final int LATIN_CHAR_BUDGET = 512;
 
   private VideoText() {}
 

@@ -39,6 +39,11 @@ final class IngestBenchCommand implements Callable<Integer> {
   @Option(names = "--concurrency", defaultValue = "32", description = "Uploads in flight (default ${DEFAULT-VALUE}).")
   int concurrency;
 
+  @Option(names = "--rate", defaultValue = "0",
+      description = "Uploads per second; 0 (default) uploads as fast as possible, which measures throughput."
+          + " A rate below capacity measures latency without queueing.")
+  double rate;
+
   @Option(names = "--database", defaultValue = "postgresql://127.0.0.1:5432/tagcf_bench?user=postgres",
       description = "Database to use; its videos are deleted first (default ${DEFAULT-VALUE}).")
   String database;
@@ -61,7 +66,7 @@ final class IngestBenchCommand implements Callable<Integer> {
       List<CorpusVideo> batch = synthesise(SampleCorpus.bundled(), videos);
       ApiClient api = new ApiClient("http://" + config.httpHost() + ":" + stack.httpPort());
       long t0 = System.nanoTime();
-      var rejected = new CorpusUploader(api, concurrency).uploadAll(batch, true);
+      var rejected = new CorpusUploader(api, concurrency, rate).uploadAll(batch, true);
       double uploadSeconds = (System.nanoTime() - t0) / 1e9;
       List<String> ids = batch.stream().map(CorpusVideo::videoId).toList();
       List<String> unfinished = WorkflowWaiter.of(stack).awaitAll(ids, 1800, true);
@@ -69,8 +74,9 @@ final class IngestBenchCommand implements Callable<Integer> {
       // Temporal's metrics scope reports every 5 s; let the last report land.
       TimeUnit.SECONDS.sleep(6);
       var latencies = new IngestStatistics(stack.database().dataSource()).doneLatencies(ids);
-      System.out.printf("%nvideos: %d (rejected %d, unfinished %d), cores: %d%n", videos, rejected.size(),
-          unfinished.size(), Runtime.getRuntime().availableProcessors());
+      System.out.printf("%nvideos: %d (rejected %d, unfinished %d), cores: %d, upload rate: %s%n", videos,
+          rejected.size(), unfinished.size(), Runtime.getRuntime().availableProcessors(),
+          rate > 0 ? rate + "/s" : "unlimited (" + concurrency + " in flight)");
       System.out.printf("uploads accepted in %.1f s (%.0f req/s)%n", uploadSeconds, videos / uploadSeconds);
       System.out.printf("throughput: %.1f videos/s (all %d tagged after %.1f s)%n", videos / seconds, videos, seconds);
       System.out.printf("upload-to-tagged latency: p50 %.2f s, p95 %.2f s, max %.2f s%n",

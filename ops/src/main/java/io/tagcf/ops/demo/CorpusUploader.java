@@ -1,5 +1,6 @@
 package io.tagcf.ops.demo;
 
+import com.google.common.util.concurrent.RateLimiter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,10 +21,17 @@ public final class CorpusUploader {
 
   private final ApiClient api;
   private final int concurrency;
+  private final RateLimiter rate;
 
   public CorpusUploader(ApiClient api, int concurrency) {
+    this(api, concurrency, 0);
+  }
+
+  /** {@code perSecond} 0 uploads as fast as {@code concurrency} allows. */
+  public CorpusUploader(ApiClient api, int concurrency, double perSecond) {
     this.api = api;
     this.concurrency = concurrency;
+    this.rate = perSecond > 0 ? RateLimiter.create(perSecond) : null;
   }
 
   public List<Rejected> uploadAll(List<CorpusVideo> videos, boolean showProgress) throws InterruptedException {
@@ -38,6 +46,9 @@ public final class CorpusUploader {
     List<CompletableFuture<Void>> all = new ArrayList<>(videos.size());
     try (ProgressBar bar = progress("upload", videos.size(), showProgress)) {
       for (CorpusVideo v : videos) {
+        if (rate != null) {
+          rate.acquire();
+        }
         inFlight.acquire();
         all.add(
             api.upload(v.upload())
