@@ -18,6 +18,8 @@ import io.temporal.client.WorkflowServiceException;
  */
 public final class TemporalIngestStarter implements IngestStarter {
 
+  private static final int ATTEMPTS = 3;
+
   private final WorkflowClient client;
 
   public TemporalIngestStarter(WorkflowClient client) {
@@ -35,13 +37,30 @@ public final class TemporalIngestStarter implements IngestStarter {
                 .setWorkflowIdReusePolicy(
                     WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
                 .build());
-    BatchRequest request = client.newSignalWithStartRequest();
-    request.add(workflow::ingest, new IngestRequest(videoId, contentHash));
-    request.add(workflow::contentChanged, contentHash);
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      BatchRequest request = client.newSignalWithStartRequest();
+      request.add(workflow::ingest, new IngestRequest(videoId, contentHash));
+      request.add(workflow::contentChanged, contentHash);
+      try {
+        client.signalWithStart(request);
+        return;
+      } catch (WorkflowServiceException | StatusRuntimeException e) {
+        // A run that completes between the server's "is it running" check and the signal fails
+        // the call (seen with the embedded server); the next attempt starts a new run. Brief
+        // unavailability of a real cluster is handled the same way.
+        last = e;
+        sleep(50L * attempt);
+      }
+    }
+    throw new IngestUnavailableException("the workflow service did not accept the ingest", last);
+  }
+
+  private static void sleep(long millis) {
     try {
-      client.signalWithStart(request);
-    } catch (WorkflowServiceException | StatusRuntimeException e) {
-      throw new IngestUnavailableException("the workflow service did not accept the ingest", e);
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

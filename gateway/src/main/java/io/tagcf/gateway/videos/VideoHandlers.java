@@ -25,6 +25,8 @@ import java.util.concurrent.Callable;
 /** Handlers of the /v1/videos routes. JDBC and Temporal calls run on worker threads. */
 public final class VideoHandlers {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VideoHandlers.class);
+
   private final Vertx vertx;
   private final VideoRepository videos;
   private final VideoTagRepository tags;
@@ -63,6 +65,7 @@ public final class VideoHandlers {
         try {
           ingest.requestIngest(video.videoId(), hash);
         } catch (IngestUnavailableException e) {
+          log.warn("ingest of video {} could not be started: {}", video.videoId(), e.getCause().toString());
           throw new ProblemException(
               Problem.of(503, "Service unavailable",
                   "the video was stored but its ingest could not be started; repeat the upload"));
