@@ -51,9 +51,10 @@ public final class VideoHandlers {
   public void upload(RoutingContext ctx) {
     JsonObject body = validated(ctx).getBody().getJsonObject();
     VideoSubmission video = UploadParser.parse(body);
-    String hash = ContentFingerprint.of(video);
     String workflowId = ingest.workflowId(video.videoId());
     blocking(ctx, () -> {
+      // Hashing up to 256 KiB of text is kept off the event loop too.
+      String hash = ContentFingerprint.of(video);
       UploadDecision decision;
       try {
         decision = videos.upsertForIngest(video, hash, workflowId);
