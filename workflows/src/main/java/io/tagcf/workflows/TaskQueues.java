@@ -1,13 +1,14 @@
 package io.tagcf.workflows;
 
 /**
- * Task queues by kind of work, so that workers scale out per kind: ingest orchestration and
- * database writes, offline tagging (CPU), LLM calls (rate-limited), embedding (ONNX).
+ * Task queues by kind of work, so that workers scale out per kind: ingest orchestration with its
+ * short local steps, offline tagging (CPU), LLM calls (rate-limited), periodic upkeep.
  */
 public final class TaskQueues {
 
   public static final String INGEST = "tagcf-ingest";
   public static final String TAGGING = "tagcf-tagging";
+  /** Embedding as a remote step: only for ingest runs recorded before the "local-steps" version. */
   public static final String EMBEDDING = "tagcf-embedding";
   /** LLM calls: rate-limited and scaled apart from everything else. */
   public static final String LLM = "tagcf-llm";

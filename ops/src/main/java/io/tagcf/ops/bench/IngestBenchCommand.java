@@ -83,6 +83,7 @@ final class IngestBenchCommand implements Callable<Integer> {
           percentile(latencies, 0.50), percentile(latencies, 0.95), percentile(latencies, 1.0));
       System.out.println("where the time goes (Temporal SDK timers, mean per call):");
       timers(stack, "temporal_activity_execution_latency", "activity_type").forEach((k, v) -> System.out.println("  execute " + k + ": " + v));
+      timers(stack, "temporal_local_activity_execution_latency", "activity_type").forEach((k, v) -> System.out.println("  local   " + k + ": " + v));
       timers(stack, "temporal_activity_schedule_to_start_latency", "activity_type").forEach((k, v) -> System.out.println("  queue   " + k + ": " + v));
       timers(stack, "temporal_workflow_task_execution_latency", "workflow_type").forEach((k, v) -> System.out.println("  workflow task " + k + ": " + v));
       timers(stack, "temporal_workflow_task_schedule_to_start_latency", "task_queue").forEach((k, v) -> System.out.println("  workflow task queue " + k + ": " + v));

@@ -77,14 +77,23 @@ public final class WorkerRuntime implements AutoCloseable {
     VocabularyCache vocabulary =
         new VocabularyCache(tags, embedder, config.offlineTagger(), Duration.ofMinutes(5));
 
+    var normalisation =
+        new NormalisationActivitiesImpl(current, new TagNormaliser(tags, embedder, config.normaliseThreshold()));
+    var embedding = new EmbeddingActivitiesImpl(current, embedder);
+
     WorkerFactory factory = WorkerFactory.newInstance(client);
+    // Normalising, embedding and storing run as local activities of the ingest workflow; they
+    // hold database connections, so at most half the pool.
     Worker ingest =
         factory.newWorker(
             TaskQueues.INGEST,
-            WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(config.dbPoolSize() / 2).build());
+            WorkerOptions.newBuilder()
+                .setMaxConcurrentActivityExecutionSize(config.dbPoolSize() / 2)
+                .setMaxConcurrentLocalActivityExecutionSize(config.dbPoolSize() / 2)
+                .build());
     ingest.registerWorkflowImplementationTypes(VideoIngestWorkflowImpl.class);
     ingest.registerActivitiesImplementations(
-        new IngestStoreActivitiesImpl(new IngestResultWriter(ds), videos));
+        new IngestStoreActivitiesImpl(new IngestResultWriter(ds), videos), normalisation, embedding);
     ingest.registerActivitiesImplementations(new TaggerPlanActivitiesImpl(taggerPlan(config)));
     config.llm().ifPresent(llm -> {
       // Concurrency per worker and a rate across the whole queue keep within the LLM's quota.
@@ -108,12 +117,10 @@ public final class WorkerRuntime implements AutoCloseable {
             .setMaxConcurrentActivityExecutionSize(config.cpuActivitySlots())
             .build();
     Worker tagging = factory.newWorker(TaskQueues.TAGGING, cpuBound);
-    tagging.registerActivitiesImplementations(
-        new TaggingActivitiesImpl(current, vocabulary),
-        new NormalisationActivitiesImpl(
-            current, new TagNormaliser(tags, embedder, config.normaliseThreshold())));
-    Worker embedding = factory.newWorker(TaskQueues.EMBEDDING, cpuBound);
-    embedding.registerActivitiesImplementations(new EmbeddingActivitiesImpl(current, embedder));
+    // Normalisation and embedding stay on their remote queues too, for runs started before the
+    // "local-steps" version; remove them once none of those can still be running.
+    tagging.registerActivitiesImplementations(new TaggingActivitiesImpl(current, vocabulary), normalisation);
+    factory.newWorker(TaskQueues.EMBEDDING, cpuBound).registerActivitiesImplementations(embedding);
 
     Worker maintenance = factory.newWorker(TaskQueues.MAINTENANCE);
     maintenance.registerWorkflowImplementationTypes(CoverSetWorkflowImpl.class, UserRoleWorkflowImpl.class);

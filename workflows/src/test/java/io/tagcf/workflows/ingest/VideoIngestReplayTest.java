@@ -14,12 +14,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   <li>{@code video-ingest-done}: before the LLM tagger (no version marker)
  *   <li>{@code video-ingest-offline-v1}: "llm-tagging" version 1, offline plan
  *   <li>{@code video-ingest-llm-v1}: version 1, both LLM calls in parallel
+ *   <li>{@code video-ingest-local-steps-v1}: "local-steps" version 1 (normalise, embed and store
+ *       as local activities), offline plan
+ *   <li>{@code video-ingest-llm-local-steps-v1}: "local-steps" version 1 with the LLM plan
  * </ul>
  */
 class VideoIngestReplayTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"video-ingest-done", "video-ingest-offline-v1", "video-ingest-llm-v1"})
+  @ValueSource(
+      strings = {
+        "video-ingest-done", "video-ingest-offline-v1", "video-ingest-llm-v1",
+        "video-ingest-local-steps-v1", "video-ingest-llm-local-steps-v1"
+      })
   void recordedHistoriesReplay(String name) throws Exception {
     try (InputStream in = getClass().getResourceAsStream("/histories/" + name + ".json")) {
       String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
