@@ -51,14 +51,7 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
           .build();
 
   private final TaggingActivities tagging =
-      Workflow.newActivityStub(
-          TaggingActivities.class,
-          ActivityOptions.newBuilder()
-              .setTaskQueue(TaskQueues.TAGGING)
-              .setScheduleToStartTimeout(Duration.ofMinutes(10))
-              .setStartToCloseTimeout(Duration.ofMinutes(2))
-              .setRetryOptions(RETRY)
-              .build());
+      Workflow.newActivityStub(TaggingActivities.class, queued(TaskQueues.TAGGING, Duration.ofMinutes(2)));
 
   /** Local: the plan is this worker's configuration, recorded in history as a marker. */
   private final TaggerPlanActivities planner =
@@ -70,8 +63,9 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
    * Version 1 of "local-steps" runs normalising, embedding and storing as local activities on the
    * ingest worker: each is a few milliseconds of database work or a cached vector, and as remote
    * activities their task round trips through the server cost more than the work (ingest
-   * throughput on the embedded stack 18 → 22 videos/s). Tagging stays remote: it is the CPU-heavy
-   * step that scales out on its own queue. Runs started before keep the remote steps on replay.
+   * throughput on the embedded stack about 16 → 23 videos/s). Tagging stays remote: it is the
+   * CPU-heavy step that scales out on its own queue. Runs started before keep the remote steps on
+   * replay.
    */
   private final IngestSteps localSteps =
       new IngestSteps(
@@ -81,22 +75,8 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
 
   private final IngestSteps remoteSteps =
       new IngestSteps(
-          Workflow.newActivityStub(
-              NormalisationActivities.class,
-              ActivityOptions.newBuilder()
-                  .setTaskQueue(TaskQueues.TAGGING)
-                  .setScheduleToStartTimeout(Duration.ofMinutes(10))
-                  .setStartToCloseTimeout(Duration.ofMinutes(1))
-                  .setRetryOptions(RETRY)
-                  .build()),
-          Workflow.newActivityStub(
-              EmbeddingActivities.class,
-              ActivityOptions.newBuilder()
-                  .setTaskQueue(TaskQueues.EMBEDDING)
-                  .setScheduleToStartTimeout(Duration.ofMinutes(10))
-                  .setStartToCloseTimeout(Duration.ofMinutes(1))
-                  .setRetryOptions(RETRY)
-                  .build()),
+          Workflow.newActivityStub(NormalisationActivities.class, queued(TaskQueues.TAGGING, Duration.ofMinutes(1))),
+          Workflow.newActivityStub(EmbeddingActivities.class, queued(TaskQueues.EMBEDDING, Duration.ofMinutes(1))),
           Workflow.newActivityStub(
               IngestStoreActivities.class,
               ActivityOptions.newBuilder()
@@ -191,6 +171,16 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
     return new TagExtraction(
         itemTags.tags(), audienceTags.tags(), TaggerKind.LLM, itemTags.provider(), itemTags.model(),
         itemTags.promptVersion(), null);
+  }
+
+  /** A remote step on a CPU queue: it may wait there behind other videos' work. */
+  private static ActivityOptions queued(String taskQueue, Duration startToClose) {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(taskQueue)
+        .setScheduleToStartTimeout(Duration.ofMinutes(10))
+        .setStartToCloseTimeout(startToClose)
+        .setRetryOptions(RETRY)
+        .build();
   }
 
   private static LocalActivityOptions localOptions(Duration startToClose) {
