@@ -49,7 +49,7 @@ final class TextTerms {
     int start = -1;
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
-      boolean word = Character.isLetterOrDigit(cp) && Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN;
+      boolean word = isLatinWordChar(cp);
       if (word && start < 0) {
         start = i;
       } else if (!word && start >= 0) {
@@ -64,8 +64,27 @@ final class TextTerms {
     return out;
   }
 
+  /**
+   * Whether {@code term} occurs as a substring, where a Latin letter or digit at either end of the
+   * term may not run on into one in the text: Chinese keywords such as "AI", "A股" or "Steam"
+   * must not match inside "containers", "data股" or "steamed".
+   */
   boolean containsSubstring(String term) {
-    return lower.contains(term);
+    boolean boundedStart = isLatinWordChar(term.codePointAt(0));
+    boolean boundedEnd = isLatinWordChar(term.codePointBefore(term.length()));
+    for (int i = lower.indexOf(term); i >= 0; i = lower.indexOf(term, i + 1)) {
+      int end = i + term.length();
+      boolean startOk = !boundedStart || i == 0 || !isLatinWordChar(lower.codePointBefore(i));
+      boolean endOk = !boundedEnd || end == lower.length() || !isLatinWordChar(lower.codePointAt(end));
+      if (startOk && endOk) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isLatinWordChar(int cp) {
+    return Character.isLetterOrDigit(cp) && Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN;
   }
 
   boolean containsWords(String normalisedPhrase) {

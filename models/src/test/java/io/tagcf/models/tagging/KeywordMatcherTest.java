@@ -23,4 +23,17 @@ class KeywordMatcherTest {
     assertThat(cats.hits("家里的喵星人又拆家了")).isEqualTo(1);
     assertThat(cats.hits("猫")).isZero();
   }
+
+  @Test
+  void latinEdgesOfChineseKeywordsMatchOnlyAtWordBoundaries() {
+    KeywordMatcher ai =
+        new KeywordMatcher(new VocabularyEntry("ai-early-adopters", TagKind.AUDIENCE, "tech", "AI early adopters", "AI尝鲜者",
+            List.of("chatbot"), List.of("AI", "A股", "Steam")));
+    assertThat(ai.hits("portion it into four containers, then steamed buns")).isZero();
+    assertThat(ai.hits("bigdata股票")).isZero();
+    assertThat(ai.hits("用AI做视频")).isEqualTo(1);
+    assertThat(ai.hits("A股今天大涨")).isEqualTo(1);
+    assertThat(ai.hits("new AI tools on Steam.")).isEqualTo(2);
+    assertThat(ai.hits("AI")).isEqualTo(1);
+  }
 }
