@@ -67,6 +67,15 @@ public final class EstimateCommand implements Callable<Integer> {
       description = "An outcome the treatment cannot affect, for the placebo-outcome refuter.")
   String placeboOutcome;
 
+  @Option(names = "--neighbours", paramLabel = "K",
+      description = "k of 1:k matching (psm, nnm). Default: 1, or 20 for psm when --weight gives rows unequal "
+          + "weights (see docs/ESTIMATION.md).")
+  Integer neighbours;
+
+  @Option(names = "--caliper", paramLabel = "SD", defaultValue = "0.2",
+      description = "psm caliper in standard deviations of the logit propensity; 0 = none. Default: ${DEFAULT-VALUE}.")
+  double caliper;
+
   @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed for folds, refuters, "
       + "subsamples. Default: ${DEFAULT-VALUE}.")
   long seed;
@@ -108,6 +117,12 @@ public final class EstimateCommand implements Callable<Integer> {
     String fmt = format.toLowerCase(Locale.ROOT);
     if (!List.of("table", "json", "csv").contains(fmt)) {
       throw new BadInputException("unknown format '" + format + "' (use table, json or csv)");
+    }
+    if (neighbours != null && neighbours < 1) {
+      throw new BadInputException("--neighbours must be at least 1 (got " + neighbours + ")");
+    }
+    if (!(caliper >= 0) || Double.isInfinite(caliper)) {
+      throw new BadInputException("--caliper must be a finite number >= 0 (got " + caliper + ")");
     }
     Estimand target = Estimand.parse(estimand);
     Set<Method> chosen = Method.parseList(methods);
@@ -170,6 +185,7 @@ public final class EstimateCommand implements Callable<Integer> {
         .withEstimand(target)
         .withMethods(chosen)
         .withSeed(seed)
+        .withMatching(caliper, neighbours == null ? 0 : neighbours)
         .withRefute(refute);
     AnalysisReport report = new CausalAnalysis().run(data, options);
     switch (fmt) {

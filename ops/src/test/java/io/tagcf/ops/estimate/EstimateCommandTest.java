@@ -183,6 +183,31 @@ class EstimateCommandTest {
   }
 
   @Test
+  void matchingOptions() throws Exception {
+    String csv = lalonde().toString();
+    assertBadInput(CommandRun.estimate("--csv", csv, "--treatment", "treat", "--outcome", "re78", "--covariates",
+        "age", "--neighbours", "0"), "--neighbours must be at least 1");
+    assertBadInput(CommandRun.estimate("--csv", csv, "--treatment", "treat", "--outcome", "re78", "--covariates",
+        "age", "--caliper", "-1"), "--caliper must be a finite number >= 0");
+    CommandRun one = CommandRun.estimate("--csv", csv, "--treatment", "treat", "--outcome", "re78", "--covariates",
+        COVARIATES, "--estimand", "att", "--methods", "psm", "--caliper", "0", "--format", "json");
+    CommandRun three = CommandRun.estimate("--csv", csv, "--treatment", "treat", "--outcome", "re78", "--covariates",
+        COVARIATES, "--estimand", "att", "--methods", "psm", "--caliper", "0", "--neighbours", "3", "--format", "json");
+    assertThat(one.exitCode()).as(one.err()).isZero();
+    assertThat(three.exitCode()).as(three.err()).isZero();
+    JsonNode psm1 = JSON.readTree(one.out()).get("results").get(0);
+    JsonNode psm3 = JSON.readTree(three.out()).get("results").get(0);
+    // Unweighted rows: the default is 1:1; --neighbours 3 takes three controls per treated row.
+    // (PublishedNumbersTest checks both against R; the CLI's default penalty moves the propensity
+    // slightly, and matching with it.)
+    assertThat(psm1.get("details").get("k").asDouble()).isEqualTo(1.0);
+    assertThat(psm3.get("details").get("k").asDouble()).isEqualTo(3.0);
+    assertThat(psm3.get("details").get("distinct_controls_used").asDouble())
+        .isGreaterThan(psm1.get("details").get("distinct_controls_used").asDouble());
+    assertThat(psm3.get("estimate").asDouble()).isNotEqualTo(psm1.get("estimate").asDouble());
+  }
+
+  @Test
   void instrumentalVariablesFromTheCommandLine() throws Exception {
     StringBuilder csv = new StringBuilder("z,t,y,x\n");
     java.util.SplittableRandom r = new java.util.SplittableRandom(3);

@@ -46,7 +46,7 @@ class SimulateCommandTest {
     assertThat(design).exists();
     CommandRun est = CommandRun.estimate("--csv", design.toString(), "--treatment", "treated", "--outcome",
         "click_rate", "--weight", "exposures", "--covariates", "category,log_followers,log_duration,tag_*",
-        "--methods", "dim,aipw", "--format", "json");
+        "--methods", "dim,aipw,psm", "--format", "json");
     assertThat(est.exitCode()).as(est.err()).isZero();
     JsonNode results = JSON.readTree(est.out()).get("results");
     double naive = results.get(0).get("estimate").asDouble();
@@ -58,6 +58,10 @@ class SimulateCommandTest {
         truth, estimate, se, aipw.get("ci_low").asDouble(), aipw.get("ci_high").asDouble(), naive);
     assertThat(Math.abs(estimate - truth)).isLessThan(3 * se);
     assertThat(Math.abs(estimate - truth)).isLessThan(Math.abs(naive - truth));
+    // Exposure-weighted rows: matching averages the weighted default of neighbours.
+    JsonNode psm = results.get(2);
+    assertThat(psm.get("method").asText()).isEqualTo("psm");
+    assertThat(psm.get("details").get("k").asInt()).isEqualTo(20);
   }
 
   private static double truth(Path out, String tag, int segment, String outcome) throws Exception {

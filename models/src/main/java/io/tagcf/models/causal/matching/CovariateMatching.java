@@ -46,7 +46,7 @@ public final class CovariateMatching implements EffectEstimator {
     double[] y = data.outcome();
     double[] w = data.weights();
     int n = t.length;
-    int k = data.options().neighbours();
+    int k = Math.max(1, data.options().neighbours());
     boolean cosine = data.data().embedding() != null;
     int dim;
     double[] points;

@@ -5,6 +5,7 @@ import io.tagcf.models.causal.CausalInputException;
 import io.tagcf.models.causal.EffectEstimate;
 import io.tagcf.models.causal.EffectEstimator;
 import io.tagcf.models.causal.Estimand;
+import io.tagcf.models.causal.EstimationOptions;
 import io.tagcf.models.causal.Method;
 import io.tagcf.models.causal.PreparedData;
 import io.tagcf.models.causal.PropensityScores;
@@ -22,6 +23,8 @@ import java.util.Locale;
  * describes the matched rows only). Standard errors are Abadie-Imbens with the conditional outcome
  * variance estimated by matching each row to its J nearest rows of the same arm. Like AI (2006)
  * they treat the propensity as known, which is conservative for the ATE (Abadie and Imbens 2016).
+ * Neighbours are averaged by row weight; with unequal weights the default k is larger (see
+ * {@link EstimationOptions#WEIGHTED_PSM_NEIGHBOURS}).
  */
 public final class PropensityScoreMatching implements EffectEstimator {
   @Override
@@ -45,7 +48,7 @@ public final class PropensityScoreMatching implements EffectEstimator {
     double[] y = data.outcome();
     double[] w = data.weights();
     int n = t.length;
-    int k = data.options().neighbours();
+    int k = neighbours(data.options().neighbours(), w);
     double sd = standardDeviation(logit, w);
     double caliper = data.options().caliper() > 0 ? data.options().caliper() * sd : Double.POSITIVE_INFINITY;
     ArmRows arms = ArmRows.of(t);
@@ -123,6 +126,19 @@ public final class PropensityScoreMatching implements EffectEstimator {
     EffectEstimate estimate = EffectEstimate.of(
         "psm", estimand, m.estimate(), m.se(), m.matchedTreated(), m.matchedControl(), m.ess(), warnings, details);
     return new Outcome(estimate, m.unitWeights());
+  }
+
+  /** The requested k, or the default: 1, or more when rows weigh differently (see the constant). */
+  static int neighbours(int requested, double[] w) {
+    if (requested > 0) {
+      return requested;
+    }
+    for (double v : w) {
+      if (v != w[0]) {
+        return EstimationOptions.WEIGHTED_PSM_NEIGHBOURS;
+      }
+    }
+    return 1;
   }
 
   static double standardDeviation(double[] values, double[] w) {
