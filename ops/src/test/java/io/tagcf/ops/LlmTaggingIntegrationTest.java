@@ -71,7 +71,7 @@ class LlmTaggingIntegrationTest {
             // The upkeep workflows would send logic prompts to the scripted server too.
             .withMaintenance(new io.tagcf.ops.config.MaintenanceSettings(false, 30, Duration.ofDays(1), Duration.ofHours(1)))
             .withLlm(Optional.of(new LlmSettings(p,
-                p == LlmProvider.OPENAI ? llm.openAiBaseUrl() : llm.ollamaBaseUrl(),
+                llm.baseUrl(p),
                 "sk-integration-secret", "scripted-model", Duration.ofSeconds(1), 3,
                 Duration.ofMillis(200), 4, 50)))));
   }

@@ -39,7 +39,7 @@ class LlmVideoTaggerTest {
   }
 
   private static LlmVideoTagger tagger(LlmProvider provider, Duration timeout) {
-    String url = provider == LlmProvider.OPENAI ? server.openAiBaseUrl() : server.ollamaBaseUrl();
+    String url = server.baseUrl(provider);
     return LlmVideoTagger.create(new LlmSettings(provider, url, "sk-test-secret", "scripted-model", timeout, 3,
         Duration.ofMillis(100), 2, 10));
   }

@@ -88,6 +88,11 @@ public final class ScriptedLlmServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
+  /** The base URL a client of {@code provider} is configured with. */
+  public String baseUrl(LlmProvider provider) {
+    return provider == LlmProvider.OPENAI ? openAiBaseUrl() : ollamaBaseUrl();
+  }
+
   public void script(Function<Call, Reply> script) {
     this.script = script;
     calls.clear();

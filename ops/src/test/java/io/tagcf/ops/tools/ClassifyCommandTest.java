@@ -47,7 +47,7 @@ class ClassifyCommandTest {
   private static Map<String, String> llmEnv(LlmProvider provider) {
     return Map.of(
         "TAGCF_LLM_PROVIDER", provider.wireName(),
-        "TAGCF_LLM_BASE_URL", provider == LlmProvider.OPENAI ? server.openAiBaseUrl() : server.ollamaBaseUrl(),
+        "TAGCF_LLM_BASE_URL", server.baseUrl(provider),
         "TAGCF_LLM_MODEL", "scripted-model",
         "TAGCF_LLM_MAX_ATTEMPTS", "2",
         "TAGCF_LLM_BACKOFF_MILLIS", "5",
