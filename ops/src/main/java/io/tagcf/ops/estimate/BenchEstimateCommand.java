@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,7 +33,7 @@ import picocli.CommandLine.Option;
     name = "estimate",
     mixinStandardHelpOptions = true,
     description = "Time tagcf estimate's methods on a generated CSV (DoWhy linear world, beta = 1, 2 instruments).")
-public final class BenchEstimateCommand implements Callable<Integer> {
+public final class BenchEstimateCommand extends AnalysisCommand {
   @Option(names = "--rows", paramLabel = "N", defaultValue = "100000", description = "Default: ${DEFAULT-VALUE}.")
   int rows;
 
@@ -59,33 +58,26 @@ public final class BenchEstimateCommand implements Callable<Integer> {
       description = "Untimed warm-up runs of all methods on a 10,000-row slice. Default: ${DEFAULT-VALUE}.")
   int warmup;
 
-  private final PrintStream stdout;
-  private final PrintStream stderr;
-
   public BenchEstimateCommand() {
     this(System.out, System.err);
   }
 
   BenchEstimateCommand(PrintStream stdout, PrintStream stderr) {
-    this.stdout = stdout;
-    this.stderr = stderr;
+    super(stdout, stderr);
   }
 
   @Override
-  public Integer call() {
-    try {
-      run();
-      return 0;
-    } catch (BadInputException | IllegalArgumentException e) {
-      stderr.println("tagcf bench estimate: error: " + e.getMessage());
-      return 2;
-    } catch (IOException e) {
-      stderr.println("tagcf bench estimate: error: cannot write " + out + ": " + e.getMessage());
-      return 2;
-    }
+  protected String commandName() {
+    return "tagcf bench estimate";
   }
 
-  private void run() throws IOException {
+  @Override
+  protected String ioProblem(Exception e) {
+    return "cannot write " + out + ": " + e.getMessage();
+  }
+
+  @Override
+  protected void run() throws IOException {
     if (rows < 100 || covariates < 1) {
       throw new IllegalArgumentException("need --rows >= 100 and --covariates >= 1");
     }

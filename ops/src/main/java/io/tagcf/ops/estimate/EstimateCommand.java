@@ -3,7 +3,6 @@ package io.tagcf.ops.estimate;
 import io.tagcf.models.causal.AnalysisReport;
 import io.tagcf.models.causal.CausalAnalysis;
 import io.tagcf.models.causal.CausalData;
-import io.tagcf.models.causal.CausalInputException;
 import io.tagcf.models.causal.Estimand;
 import io.tagcf.models.causal.EstimationOptions;
 import io.tagcf.models.causal.Method;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,7 +30,7 @@ import picocli.CommandLine.Option;
       "Text columns are categorical (one-hot, first level dropped); rows with missing values are dropped.",
       "Exit status: 0 ok, 2 bad input (one line on stderr), 1 internal error."
     })
-public final class EstimateCommand implements Callable<Integer> {
+public final class EstimateCommand extends AnalysisCommand {
   @Option(names = "--csv", required = true, paramLabel = "FILE", description = "Input CSV with a header row.")
   Path csv;
 
@@ -84,36 +82,21 @@ public final class EstimateCommand implements Callable<Integer> {
       description = "Output format. Default: ${DEFAULT-VALUE}.")
   String format;
 
-  private final PrintStream out;
-  private final PrintStream err;
-
   public EstimateCommand() {
     this(System.out, System.err);
   }
 
   EstimateCommand(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
+    super(out, err);
   }
 
   @Override
-  public Integer call() {
-    try {
-      run();
-      return 0;
-    } catch (BadInputException | CausalInputException e) {
-      err.println("tagcf estimate: error: " + e.getMessage());
-      return 2;
-    } catch (OutOfMemoryError e) {
-      err.println("tagcf estimate: out of memory; raise -Xmx or analyse fewer rows");
-      return 1;
-    } catch (RuntimeException e) {
-      err.println("tagcf estimate: internal error: " + e);
-      return 1;
-    }
+  protected String commandName() {
+    return "tagcf estimate";
   }
 
-  private void run() {
+  @Override
+  protected void run() {
     String fmt = format.toLowerCase(Locale.ROOT);
     if (!List.of("table", "json", "csv").contains(fmt)) {
       throw new BadInputException("unknown format '" + format + "' (use table, json or csv)");
@@ -189,10 +172,10 @@ public final class EstimateCommand implements Callable<Integer> {
         .withRefute(refute);
     AnalysisReport report = new CausalAnalysis().run(data, options);
     switch (fmt) {
-      case "json" -> out.println(ReportWriter.json(report, table.droppedRows()));
-      case "csv" -> ReportWriter.csv(report, out);
-      default -> ReportWriter.table(report, table.droppedRows(), treatment, outcome, out);
+      case "json" -> stdout.println(ReportWriter.json(report, table.droppedRows()));
+      case "csv" -> ReportWriter.csv(report, stdout);
+      default -> ReportWriter.table(report, table.droppedRows(), treatment, outcome, stdout);
     }
-    out.flush();
+    stdout.flush();
   }
 }

@@ -7,17 +7,16 @@ import io.tagcf.models.simulation.TruthTable;
 import io.tagcf.models.simulation.VideoSegmentStats;
 import io.tagcf.models.simulation.World;
 import io.tagcf.models.simulation.WorldBuilder;
+import io.tagcf.ops.estimate.AnalysisCommand;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -36,7 +35,7 @@ import picocli.CommandLine.Option;
       "Simulate a short-video world with known tag effects (deterministic by seed, streaming).",
       "Writes exposures.csv, users.csv, videos.csv, truth.csv and design_tag<T>_seg<S>.csv per --design."
     })
-public final class SimulateCommand implements Callable<Integer> {
+public final class SimulateCommand extends AnalysisCommand {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created).")
   Path out;
 
@@ -67,36 +66,26 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: available processors.")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  private final PrintStream stdout;
-  private final PrintStream stderr;
-
   public SimulateCommand() {
     this(System.out, System.err);
   }
 
   SimulateCommand(PrintStream stdout, PrintStream stderr) {
-    this.stdout = stdout;
-    this.stderr = stderr;
+    super(stdout, stderr);
   }
 
   @Override
-  public Integer call() {
-    try {
-      run();
-      return 0;
-    } catch (IllegalArgumentException e) {
-      stderr.println("tagcf simulate: error: " + e.getMessage());
-      return 2;
-    } catch (IOException | UncheckedIOException e) {
-      stderr.println("tagcf simulate: error: cannot write to " + out + ": " + rootMessage(e));
-      return 2;
-    } catch (RuntimeException e) {
-      stderr.println("tagcf simulate: internal error: " + e);
-      return 1;
-    }
+  protected String commandName() {
+    return "tagcf simulate";
   }
 
-  private void run() throws IOException {
+  @Override
+  protected String ioProblem(Exception e) {
+    return "cannot write to " + out + ": " + rootMessage(e);
+  }
+
+  @Override
+  protected void run() throws IOException {
     SimulationConfig config = new SimulationConfig(videos, users, exposures, tags, segments, seed);
     List<int[]> cells = parseDesigns(config);
     if (threads < 1) {
@@ -174,13 +163,5 @@ public final class SimulateCommand implements Callable<Integer> {
         .setUnit(" exposures", 1)
         .showSpeed()
         .build();
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.toString() : t.getMessage();
   }
 }
