@@ -19,10 +19,9 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       io.tagcf.ops.estimate.EstimateCommand.class,
       io.tagcf.ops.simulate.SimulateCommand.class,
-      io.tagcf.ops.tools.tag.TagCommand.class,
-      io.tagcf.ops.tools.eval.EvalTaggingCommand.class,
-      io.tagcf.ops.tools.classify.ClassifyCommand.class,
-      io.tagcf.ops.bench.BenchCommand.class
+      io.tagcf.ops.tools.TagCommand.class,
+      io.tagcf.ops.tools.EvalTaggingCommand.class,
+      io.tagcf.ops.tools.ClassifyCommand.class
     })
 public final class TagcfCommand implements Runnable {
 
