@@ -4,7 +4,10 @@ import picocli.CommandLine.Command;
 
 /** {@code tagcf bench}: reproducible performance measurements; results go to docs/BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Benchmarks (results and commands are recorded in docs/BENCHMARKS.md).",
+    description = {
+      "Run the benchmarks.",
+      "Results, the machine and the commands that reproduce them are recorded in docs/BENCHMARKS.md."
+    },
     subcommands = {
       EmbedBenchCommand.class,
       IngestBenchCommand.class,

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "tagcf 0.1.0",
     description = "TagCF: tags, user roles and causal tag effects for short videos.",
+    footer = {"", "Benchmarks are a separate build: ./tagcf bench --help (see docs/BENCHMARKS.md)."},
     subcommands = {
       CommandLine.HelpCommand.class,
       DevCommand.class,

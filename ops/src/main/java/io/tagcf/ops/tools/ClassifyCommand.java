@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
     name = "classify",
     mixinStandardHelpOptions = true,
     description = {
-      "Give each text one of the labels: zero-shot by embedding (cosine of the text to each label's "
-          + "description, else its name) or by the LLM when TAGCF_LLM_PROVIDER is set.",
+      "Give each text of a JSON Lines file one of the given labels.",
+      "Zero-shot by embedding (cosine of the text to each label's description, else its name), or by"
+          + " the LLM when TAGCF_LLM_PROVIDER is set.",
       "Input lines {\"id\",\"text\"[,\"label\"]}; output lines {\"id\",\"label\",\"score\"} in input "
           + "order. The whole input is checked before any work, and --out is written only when all is "
           + "done. With gold labels the last line of stdout is accuracy=... n=..."

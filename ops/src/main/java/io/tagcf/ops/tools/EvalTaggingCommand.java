@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
     name = "eval-tagging",
     mixinStandardHelpOptions = true,
     description = {
-      "Score predicted tags against gold labels: precision, recall and F1 at each k, per tag kind "
-          + "(item, audience), with 95% bootstrap intervals over videos.",
+      "Score predicted tags against gold labels.",
+      "Precision, recall and F1 at each k, per tag kind (item, audience), with 95%% bootstrap intervals"
+          + " over videos.",
       "Gold lines: {\"videoId\",\"itemTags\":[labels],\"audienceTags\":[labels]} (labels may also be "
           + "{\"label\",...} objects); predictions in the tagcf tag output format. Labels match after "
           + "Unicode (NFKC), case and whitespace folding."

@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
     name = "tag",
     mixinStandardHelpOptions = true,
     description = {
-      "Tag a JSON Lines file of videos (the fields of POST /v1/videos, one object per line) with "
-          + "the LLM when TAGCF_LLM_PROVIDER is set, else with the offline tagger. No database needed.",
+      "Tag a JSON Lines file of videos, resumably, with the LLM or the offline tagger.",
+      "Input lines have the fields of POST /v1/videos. The LLM tags when TAGCF_LLM_PROVIDER is set,"
+          + " else the offline tagger. No database needed.",
       "Output lines: {\"videoId\",\"itemTags\":[{\"label\",\"score\"}],\"audienceTags\":[...],"
           + "\"tagger\":\"llm|offline|fallback\",\"fallbackReason\"}, in the order videos finish.",
       "Resumable: videos already in --out are skipped and new lines appended. Invalid input lines "
