@@ -1,38 +1,53 @@
 package io.tagcf.bench;
 
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
-import io.tagcf.activities.embedding.OnnxEmbedder;
 import io.tagcf.activities.embedding.OnnxModelSpec;
-import io.tagcf.models.video.VideoSubmission;
-import io.tagcf.models.video.VideoText;
-import io.tagcf.ops.demo.CorpusVideo;
-import io.tagcf.ops.demo.SampleCorpus;
+import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code tagcf bench embed}: texts/s of the platform's embedder against a plain ONNX Runtime
- * session on the same model file and tokenizer, at batch 1 and batch 32, over the video texts of
- * the bundled corpus. The contenders alternate within every round so that both see the same
- * machine conditions.
+ * {@code tagcf bench embed}: runs {@link EmbeddingBenchmark} under JMH (forked JVM, warm-up
+ * iterations, measured iterations with JMH's 99.9% error) and prints texts/s per contender and
+ * batch size, with the ratio of TagCF's embedder to the plain ONNX Runtime session.
  */
 @Command(name = "embed", mixinStandardHelpOptions = true,
-    description = "Embedding throughput: TagCF's OnnxEmbedder vs a plain ONNX Runtime session (same model and tokenizer).")
+    description = {
+      "Time TagCF's embedder against a plain ONNX Runtime session on the same model (JMH).",
+      "Texts/s at batch 1 and 32 over the bundled corpus's video texts, and the ratio of the two."
+    })
 final class EmbedBenchCommand implements Callable<Integer> {
 
-  @Option(names = "--rounds", defaultValue = "5", description = "Measured rounds (default ${DEFAULT-VALUE}).")
-  int rounds;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--texts", defaultValue = "256", description = "Texts per round (default ${DEFAULT-VALUE}).")
-  int textCount;
+  @Option(names = "--forks", defaultValue = "1", description = "JMH forks (default ${DEFAULT-VALUE}).")
+  int forks;
+
+  @Option(names = "--warmup", defaultValue = "3", description = "Warm-up iterations (default ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--iterations", defaultValue = "5", description = "Measured iterations (default ${DEFAULT-VALUE}).")
+  int iterations;
+
+  @Option(names = "--seconds", defaultValue = "10", description = "Seconds per iteration (default ${DEFAULT-VALUE}).")
+  int seconds;
 
   @Option(names = "--threads", defaultValue = "0",
-      description = "ONNX intra-op threads for both contenders; 0 = ONNX Runtime's default (default ${DEFAULT-VALUE}).")
+      description = "ONNX intra-op threads for both ONNX contenders; 0 = ONNX Runtime's default (default ${DEFAULT-VALUE}).")
   int threads;
 
   @Option(names = "--langchain4j", description = "Also time LangChain4j's own in-process model (per text).")
@@ -40,92 +55,51 @@ final class EmbedBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (rounds < 1 || textCount < 32) {
-      throw new IllegalArgumentException("--rounds must be >= 1 and --texts >= 32");
+    if (forks < 0 || warmup < 0 || iterations < 1 || seconds < 1 || threads < 0) {
+      throw new IllegalArgumentException("--iterations and --seconds must be >= 1; --forks, --warmup, --threads >= 0");
     }
-    List<String> texts = texts(textCount);
-    OnnxModelSpec spec = OnnxModelSpec.DEFAULT;
-    System.out.printf("model %s, %d video texts (mean %d chars), %d rounds, %d cores, threads=%s%n",
-        spec.modelName(), texts.size(), texts.stream().mapToInt(String::length).sum() / texts.size(), rounds,
-        Runtime.getRuntime().availableProcessors(), threads == 0 ? "ORT default" : threads);
-    try (OnnxEmbedder ours = OnnxEmbedder.load(spec, threads, OnnxEmbedder.DEFAULT_MAX_BATCH);
-        PlainOrtEmbedder plain = new PlainOrtEmbedder(spec, threads)) {
-      BgeSmallZhV15QuantizedEmbeddingModel l4j = langchain4j ? new BgeSmallZhV15QuantizedEmbeddingModel() : null;
-      for (int batch : new int[] {1, 32}) {
-        List<List<String>> batches = partition(texts, batch);
-        Timed oursRun = () -> batches.forEach(b -> {
-          if (b.size() == 1) {
-            ours.embedOne(b.get(0));
-          } else {
-            ours.embedBatch(b);
-          }
-        });
-        Timed plainRun = () -> {
-          for (List<String> b : batches) {
-            plain.embed(b);
-          }
-        };
-        oursRun.run();
-        plainRun.run();
-        double[] o = new double[rounds];
-        double[] p = new double[rounds];
-        double[] l = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-          o[r] = texts.size() / seconds(oursRun);
-          p[r] = texts.size() / seconds(plainRun);
-          if (l4j != null) {
-            List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(t.toLowerCase(Locale.ROOT))).toList();
-            l[r] = texts.size() / seconds(() -> {
-              if (batch == 1) {
-                segments.forEach(s -> l4j.embed(s));
-              } else {
-                partition(segments, batch).forEach(l4j::embedAll);
-              }
-            });
-          }
-        }
-        Measurement mo = new Measurement("TagCF OnnxEmbedder, batch " + batch, o);
-        Measurement mp = new Measurement("plain ONNX Runtime session, batch " + batch, p);
-        System.out.println(mo);
-        System.out.println(mp);
-        if (l4j != null) {
-          System.out.println(new Measurement("LangChain4j in-process model, batch " + batch, l));
-        }
-        System.out.printf("ratio TagCF / plain at batch %d: %.2f%n", batch, mo.mean() / mp.mean());
-      }
+    PrintWriter out = spec.commandLine().getOut();
+    List<String> contenders = new ArrayList<>(List.of("tagcf", "plain-ort"));
+    if (langchain4j) {
+      contenders.add("langchain4j");
     }
+    out.printf(Locale.ROOT, "model %s, video texts of the bundled corpus, %d cores, ONNX threads %s; JMH: %d fork(s),"
+            + " %d warm-up and %d measured iterations of %d s%n", OnnxModelSpec.DEFAULT.modelName(),
+        Runtime.getRuntime().availableProcessors(), threads == 0 ? "default" : threads, forks, warmup, iterations,
+        seconds);
+    out.flush();
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include(EmbeddingBenchmark.class.getName() + ".embed")
+        .param("contender", contenders.toArray(String[]::new))
+        .param("batch", "1", Integer.toString(EmbeddingBenchmark.TEXTS_PER_INVOCATION))
+        .param("threads", Integer.toString(threads))
+        .forks(forks)
+        .warmupIterations(warmup)
+        .warmupTime(TimeValue.seconds(seconds))
+        .measurementIterations(iterations)
+        .measurementTime(TimeValue.seconds(seconds))
+        .jvmArgsAppend("-Xmx2g")
+        .verbosity(VerboseMode.SILENT);
+    Collection<RunResult> results = new Runner(options.build()).run();
+    Map<String, double[]> scores = new LinkedHashMap<>();
+    for (RunResult r : results) {
+      String key = r.getParams().getParam("contender") + "@" + r.getParams().getParam("batch");
+      scores.put(key, new double[] {r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
+    }
+    out.printf(Locale.ROOT, "%-14s %22s %22s%n", "contender", "batch 1 (texts/s)", "batch 32 (texts/s)");
+    for (String c : contenders) {
+      out.printf(Locale.ROOT, "%-14s %22s %22s%n", c, cell(scores.get(c + "@1")), cell(scores.get(c + "@32")));
+    }
+    for (String batch : List.of("1", "32")) {
+      double[] ours = scores.get("tagcf@" + batch);
+      double[] plain = scores.get("plain-ort@" + batch);
+      out.printf(Locale.ROOT, "ratio TagCF / plain at batch %s: %.2f%n", batch, ours[0] / plain[0]);
+    }
+    out.flush();
     return 0;
   }
 
-  @FunctionalInterface
-  interface Timed {
-    void run() throws Exception;
-  }
-
-  private static double seconds(Timed t) throws Exception {
-    long t0 = System.nanoTime();
-    t.run();
-    return (System.nanoTime() - t0) / 1e9;
-  }
-
-  private static <T> List<List<T>> partition(List<T> all, int size) {
-    List<List<T>> out = new ArrayList<>();
-    for (int i = 0; i < all.size(); i += size) {
-      out.add(all.subList(i, Math.min(all.size(), i + size)));
-    }
-    return out;
-  }
-
-  /** The texts the embedding activity really embeds: {@link VideoText} of corpus videos, repeated as needed. */
-  static List<String> texts(int n) {
-    List<CorpusVideo> corpus = SampleCorpus.bundled();
-    List<String> out = new ArrayList<>(n);
-    for (int i = 0; out.size() < n; i++) {
-      var v = corpus.get(i % corpus.size()).upload();
-      out.add(VideoText.of(new VideoSubmission("b", "c", v.path("title").asText(),
-          v.path("description").asText(null), v.path("transcript").asText(null),
-          v.path("coverText").asText(null), null, v.path("language").asText(null), null)));
-    }
-    return out;
+  private static String cell(double[] score) {
+    return score == null ? "-" : String.format(Locale.ROOT, "%.1f ± %.1f", score[0], score[1]);
   }
 }

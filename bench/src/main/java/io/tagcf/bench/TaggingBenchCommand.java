@@ -7,12 +7,9 @@ import io.tagcf.batch.LocalModels;
 import io.tagcf.batch.llm.RetryingLlmCaller;
 import io.tagcf.models.tagging.OfflineTagger;
 import io.tagcf.models.tags.TagKind;
-import io.tagcf.models.video.LanguageDetector;
 import io.tagcf.models.video.VideoSubmission;
 import io.tagcf.ops.TagcfCommand;
 import io.tagcf.ops.config.TagcfConfig;
-import io.tagcf.ops.demo.CorpusVideo;
-import io.tagcf.ops.demo.SampleCorpus;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -69,7 +66,7 @@ final class TaggingBenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     int cores = Runtime.getRuntime().availableProcessors();
     int parallel = threads == 0 ? cores : threads;
-    List<VideoSubmission> videos = videos(videoCount);
+    List<VideoSubmission> videos = BenchCorpus.videos(videoCount);
     out.printf(Locale.ROOT, "machine: %d cores, %s, load average %.2f at start (this process's own work counts in later load"
         + " averages; the 'other processes' figures do not)%n", cores,
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), load());
@@ -180,20 +177,6 @@ final class TaggingBenchCommand implements Callable<Integer> {
   }
 
   /** Corpus videos as {@code tagcf tag} reads them, the corpus repeated when more are asked for. */
-  static List<VideoSubmission> videos(int n) {
-    List<CorpusVideo> corpus = SampleCorpus.bundled();
-    List<VideoSubmission> out = new ArrayList<>(n);
-    for (int i = 0; out.size() < n; i++) {
-      var v = corpus.get(i % corpus.size()).upload();
-      String title = v.path("title").asText();
-      String language = v.path("language").asText(null);
-      out.add(new VideoSubmission("bench-" + i, "bench", title, v.path("description").asText(null),
-          v.path("transcript").asText(null), v.path("coverText").asText(null), null,
-          language != null ? language : LanguageDetector.detect(title), null));
-    }
-    return out;
-  }
-
   /** The CPU other processes used while a figure was measured: the figure's disturbance. */
   private static String others(OtherCpu before) {
     double cores = OtherCpu.now().coresSince(before);

@@ -18,6 +18,24 @@ class TagcfBenchTest {
   }
 
   @Test
+  void embedRunsTheJmhBenchmarkForBothContendersAndReportsTheirRatio() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = TagcfBench.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    // In-process and short: this checks the harness (generated benchmark list, parameters,
+    // result table), not the figures, which come from a forked run recorded in docs/BENCHMARKS.md.
+    int code = cl.execute("bench", "embed", "--forks", "0", "--warmup", "0", "--iterations", "1", "--seconds", "1");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .containsPattern("tagcf +\\d+\\.\\d ± \\S+ +\\d+\\.\\d ± ")
+        .containsPattern("plain-ort +\\d+\\.\\d ± \\S+ +\\d+\\.\\d ± ")
+        .containsPattern("ratio TagCF / plain at batch 1: \\d+\\.\\d\\d")
+        .containsPattern("ratio TagCF / plain at batch 32: \\d+\\.\\d\\d");
+  }
+
+  @Test
   void simulationSweepReportsCoverageOfASmallWorld() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

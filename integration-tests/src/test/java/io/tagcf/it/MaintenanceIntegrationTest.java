@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -35,7 +34,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * the periodic cover-set workflow refreshed, engagements written, the role workflow identifying
  * roles and fitting the statistical logic graph, everything read back through the API.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// Each test refreshes the workflow it reads and passes run alone; a random order (JUnit logs its
+// seed) keeps them from growing a dependency on each other again.
+@TestMethodOrder(MethodOrderer.Random.class)
 class MaintenanceIntegrationTest {
 
   private static DevStack stack;
@@ -73,7 +74,6 @@ class MaintenanceIntegrationTest {
   }
 
   @Test
-  @Order(1)
   void coverSetsOfTheCorpusReachTau() throws Exception {
     CoverSetWorkflow wf = stack.temporal().client().newWorkflowStub(CoverSetWorkflow.class, CoverSetWorkflow.WORKFLOW_ID);
     CoverSetStatus status = refreshAndAwait(wf::status, wf::refreshNow, CoverSetStatus::runs);
@@ -105,7 +105,6 @@ class MaintenanceIntegrationTest {
   }
 
   @Test
-  @Order(2)
   void rolesAndTheStatisticalLogicGraphComeFromEngagements() throws Exception {
     // Five users per topic, each engaging with the topic's videos; cooks also like the odd baking video.
     List<Engagement> engagements = new ArrayList<>();
