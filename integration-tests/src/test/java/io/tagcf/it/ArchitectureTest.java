@@ -99,6 +99,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void gatewayReadsAndWritesThroughItsPortsOnly() {
+    check(noClasses().that().resideInAPackage("io.tagcf.gateway..")
+        .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+        .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("io.tagcf.store.Database")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("io.tagcf.store.Transactions")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("io.tagcf.store.tags.TagCatalog")
+        .because("handlers are tested with in-memory fakes behind the ports in GatewayDependencies;"
+            + " the JDBC adapters are wired in ops"));
+  }
+
+  @Test
   void batchToolsRunWithoutTemporal() {
     check(noClasses().that().resideInAPackage("io.tagcf.batch..")
         .should().dependOnClassesThat().resideInAnyPackage(
