@@ -63,7 +63,7 @@ public final class EstimateCommand extends AnalysisCommand {
       description = "Comma list of dim,ra,ipw,aipw,psm,nnm,iv or all. Default: ${DEFAULT-VALUE}.")
   String methods;
 
-  @Option(names = "--refute", description = "Run the refuters (placebo treatment, random common cause, 80% subset,"
+  @Option(names = "--refute", description = "Run the refuters (placebo treatment, random common cause, 80%% subset,"
       + " placebo outcome).")
   boolean refute;
 
