@@ -66,7 +66,8 @@ class DoWhyLinearWorldTest {
 
   private static void assertWithin(Method method, int causes, int instruments, long seed, double bar) {
     LinearWorld world = LinearWorld.generate(10, causes, instruments, N, seed);
-    AnalysisOptions options = new AnalysisOptions(Estimand.ATE, Set.of(method), seed, false, NuisanceOptions.defaults());
+    AnalysisOptions options =
+        new AnalysisOptions(Estimand.ATE, Set.of(method), seed, false, NuisanceOptions.defaults());
     AnalysisReport report = ENGINE.run(world.data(), options);
     String name = method.label();
     EffectEstimate e = report.result(method);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -39,7 +40,7 @@ public final class CovariateMatching implements EffectEstimator {
   private final NnmOptions options;
 
   public CovariateMatching(NnmOptions options) {
-    this.options = options;
+    this.options = Objects.requireNonNull(options, "options");
   }
 
   public CovariateMatching() {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Propensity-score matching: 1:k nearest neighbours on the logit of the estimated propensity,
@@ -31,7 +32,7 @@ public final class PropensityScoreMatching implements EffectEstimator {
   private final PsmOptions options;
 
   public PropensityScoreMatching(PsmOptions options) {
-    this.options = options;
+    this.options = Objects.requireNonNull(options, "options");
   }
 
   public PropensityScoreMatching() {

@@ -16,6 +16,7 @@ import io.tagcf.models.causal.regression.Sigmoid;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Augmented inverse probability weighting (the doubly robust estimator) with K-fold
@@ -33,7 +34,7 @@ public final class AugmentedIpw implements EffectEstimator {
   private final AipwOptions options;
 
   public AugmentedIpw(AipwOptions options) {
-    this.options = options;
+    this.options = Objects.requireNonNull(options, "options");
   }
 
   public AugmentedIpw() {

@@ -13,6 +13,7 @@ import io.tagcf.models.causal.regression.ModelMatrix;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Inverse probability weighting with a logistic propensity score, in two forms: Hájek (weights
@@ -29,7 +30,7 @@ public final class InverseProbabilityWeighting implements EffectEstimator {
   private final WeightingOptions options;
 
   public InverseProbabilityWeighting(WeightingOptions options) {
-    this.options = options;
+    this.options = Objects.requireNonNull(options, "options");
   }
 
   public InverseProbabilityWeighting() {
@@ -82,7 +83,7 @@ public final class InverseProbabilityWeighting implements EffectEstimator {
       this.x = data.design();
     }
 
-    EffectEstimate effect(Method name, Estimand estimand, boolean hajek, List<String> warnings) {
+    EffectEstimate effect(Method method, Estimand estimand, boolean hajek, List<String> warnings) {
       double[] t = data.treatment();
       double[] y = data.outcome();
       double[] w = data.weights();
@@ -137,7 +138,7 @@ public final class InverseProbabilityWeighting implements EffectEstimator {
       details.put("ess_treated", ess1.value());
       details.put("ess_control", ess0.value());
       return EffectEstimate.of(
-          name, estimand, estimate, se, nTreated, nControl, ess1.value() + ess0.value(), warnings, details);
+          method, estimand, estimate, se, nTreated, nControl, ess1.value() + ess0.value(), warnings, details);
     }
 
     private record Ratio(double value, double[] influence) {}
