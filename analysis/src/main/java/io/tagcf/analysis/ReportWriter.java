@@ -29,7 +29,7 @@ public final class ReportWriter {
     ArrayNode results = root.putArray("results");
     for (EffectEstimate e : report.results()) {
       ObjectNode r = results.addObject();
-      r.put("method", e.method());
+      r.put("method", e.method().label());
       r.put("estimate", e.estimate());
       r.put("se", e.se());
       r.put("ci_low", e.ciLow());
@@ -62,7 +62,7 @@ public final class ReportWriter {
     for (Refutation r : report.refutations()) {
       ObjectNode o = refutations.addObject();
       o.put("refuter", r.refuter());
-      o.put("method", r.method());
+      o.put("method", r.method().label());
       o.put("original", r.original());
       o.put("refuted", r.refuted());
       o.put("refuted_se", r.refutedSe());
@@ -103,7 +103,7 @@ public final class ReportWriter {
   public static void csv(AnalysisReport report, PrintStream out) {
     out.println("method,estimand,estimate,se,ci_low,ci_high,n_treated,n_control,ess,warnings");
     for (EffectEstimate e : report.results()) {
-      out.println(String.join(",", e.method(), e.estimand().label(), num(e.estimate()), num(e.se()),
+      out.println(String.join(",", e.method().label(), e.estimand().label(), num(e.estimate()), num(e.se()),
           num(e.ciLow()), num(e.ciHigh()), Integer.toString(e.nTreated()), Integer.toString(e.nControl()),
           num(e.ess()), quote(String.join("; ", e.warnings()))));
     }
@@ -124,7 +124,7 @@ public final class ReportWriter {
     out.printf(Locale.ROOT, "%-8s %12s %11s  %-27s %8s %8s %10s%n", "method", "estimate", "se", "95% CI",
         "n_treat", "n_ctrl", "ess");
     for (EffectEstimate e : report.results()) {
-      out.printf(Locale.ROOT, "%-8s %12.5g %11.4g  [%11.5g, %11.5g] %8d %8d %10.1f%n", e.method(), e.estimate(),
+      out.printf(Locale.ROOT, "%-8s %12.5g %11.4g  [%11.5g, %11.5g] %8d %8d %10.1f%n", e.method().label(), e.estimate(),
           e.se(), e.ciLow(), e.ciHigh(), e.nTreated(), e.nControl(), e.ess());
     }
     boolean anyWarning = false;
@@ -135,7 +135,7 @@ public final class ReportWriter {
           out.println("warnings:");
           anyWarning = true;
         }
-        out.println("  " + e.method() + ": " + w);
+        out.println("  " + e.method().label() + ": " + w);
       }
     }
     for (String w : report.warnings()) {
@@ -169,7 +169,7 @@ public final class ReportWriter {
       out.println();
       out.println("refutations:");
       for (Refutation r : report.refutations()) {
-        out.printf(Locale.ROOT, "  %-20s %-7s %s  %s%n", r.refuter(), r.method(), r.passed() ? "PASS" : "FAIL",
+        out.printf(Locale.ROOT, "  %-20s %-7s %s  %s%n", r.refuter(), r.method().label(), r.passed() ? "PASS" : "FAIL",
             r.detail());
       }
     }

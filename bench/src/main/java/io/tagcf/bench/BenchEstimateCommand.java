@@ -1,13 +1,14 @@
 package io.tagcf.bench;
 
 import io.tagcf.analysis.DesignSpec;
+import io.tagcf.models.causal.AnalysisOptions;
 import io.tagcf.models.causal.AnalysisReport;
 import io.tagcf.models.causal.CausalAnalysis;
 import io.tagcf.models.causal.CausalData;
 import io.tagcf.models.causal.EffectEstimate;
 import io.tagcf.models.causal.Estimand;
-import io.tagcf.models.causal.EstimationOptions;
 import io.tagcf.models.causal.Method;
+import io.tagcf.models.causal.NuisanceOptions;
 import io.tagcf.models.simulation.LinearWorld;
 import io.tagcf.ops.estimate.AnalysisCommand;
 import java.io.BufferedWriter;
@@ -93,7 +94,7 @@ public final class BenchEstimateCommand extends AnalysisCommand {
       covariateNames.add("W" + j);
     }
     CausalAnalysis engine = new CausalAnalysis();
-    EstimationOptions base = EstimationOptions.defaults().withSeed(seed).withEstimand(Estimand.parse(estimand));
+    Estimand target = Estimand.parse(estimand);
     if (warmup > 0) {
       int slice = Math.min(rows, 10_000);
       int[] head = new int[slice];
@@ -102,7 +103,7 @@ public final class BenchEstimateCommand extends AnalysisCommand {
       }
       CausalData small = world.data().subset(head);
       for (int i = 0; i < warmup; i++) {
-        engine.run(small, base.withMethods(chosen));
+        engine.run(small, options(target, chosen));
       }
     }
     long t0 = System.nanoTime();
@@ -116,12 +117,12 @@ public final class BenchEstimateCommand extends AnalysisCommand {
         continue;
       }
       long start = System.nanoTime();
-      AnalysisReport report = engine.run(data, base.withMethods(EnumSet.of(m)));
+      AnalysisReport report = engine.run(data, options(target, EnumSet.of(m)));
       seconds.put(m.label(), (System.nanoTime() - start) / 1e9);
-      report.results().forEach(e -> estimates.putIfAbsent(e.method(), e));
+      report.results().forEach(e -> estimates.putIfAbsent(e.method().label(), e));
     }
     long start = System.nanoTime();
-    engine.run(data, base.withMethods(chosen));
+    engine.run(data, options(target, chosen));
     double all = (System.nanoTime() - start) / 1e9;
     Runtime rt = Runtime.getRuntime();
     stdout.printf(Locale.ROOT, "bench estimate: n=%d covariates=%d estimand=%s file=%s%n", rows, covariates, estimand,
@@ -138,6 +139,10 @@ public final class BenchEstimateCommand extends AnalysisCommand {
     stdout.printf(Locale.ROOT, "BENCH n=%d p=%d read=%.3f %s all=%.3f%n", rows, covariates, readSeconds,
         seconds.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s=%.3f", e.getKey(), e.getValue()))
             .reduce((a, b) -> a + " " + b).orElse(""), all);
+  }
+
+  private AnalysisOptions options(Estimand target, Set<Method> methods) {
+    return new AnalysisOptions(target, methods, seed, false, NuisanceOptions.defaults());
   }
 
   private static void write(LinearWorld world, Path csv) throws IOException {

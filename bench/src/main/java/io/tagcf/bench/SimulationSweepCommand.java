@@ -4,9 +4,12 @@ import io.tagcf.models.causal.CausalData;
 import io.tagcf.models.causal.DifferenceInMeans;
 import io.tagcf.models.causal.EffectEstimate;
 import io.tagcf.models.causal.Estimand;
-import io.tagcf.models.causal.EstimationOptions;
+import io.tagcf.models.causal.NuisanceOptions;
 import io.tagcf.models.causal.PreparedData;
+import io.tagcf.models.causal.weighting.AipwOptions;
 import io.tagcf.models.causal.weighting.AugmentedIpw;
+import io.tagcf.models.causal.weighting.PropensityTrim;
+import io.tagcf.models.causal.weighting.WeightingOptions;
 import io.tagcf.models.simulation.ExposureSimulator;
 import io.tagcf.models.simulation.Outcome;
 import io.tagcf.models.simulation.SimulationConfig;
@@ -72,6 +75,9 @@ final class SimulationSweepCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    AugmentedIpw aipw =
+        new AugmentedIpw(new AipwOptions(AipwOptions.DEFAULT_FOLDS, new WeightingOptions(clip, PropensityTrim.CLIP)));
+    DifferenceInMeans naive = new DifferenceInMeans();
     for (long seed : seeds) {
       SimulationConfig config = new SimulationConfig(videos, users, exposures, tags, segments, seed);
       World world = WorldBuilder.build(config);
@@ -92,11 +98,10 @@ final class SimulationSweepCommand implements Callable<Integer> {
         int tag = idx / segments;
         int seg = idx % segments;
         CausalData data = TagSegmentDesign.build(world, stats, tag, seg).toCausalData(outcome);
-        PreparedData d = PreparedData.prepare(data, EstimationOptions.defaults().withSeed(idx)
-            .withClip(clip, EstimationOptions.PropensityTrim.CLIP));
+        PreparedData d = PreparedData.prepare(data, NuisanceOptions.defaults(), idx);
         TruthTable.Row row = truth.row(tag, seg, outcome);
-        EffectEstimate a = new AugmentedIpw().estimate(d, Estimand.ATE).get(0);
-        EffectEstimate n = new DifferenceInMeans().estimate(d, Estimand.ATE).get(0);
+        EffectEstimate a = aipw.estimate(d, Estimand.ATE).primary();
+        EffectEstimate n = naive.estimate(d, Estimand.ATE).primary();
         z[idx] = (a.estimate() - row.ate()) / a.se();
         if (worst && Math.abs(z[idx]) > 3) {
           worstLines[idx] = String.format(Locale.ROOT,

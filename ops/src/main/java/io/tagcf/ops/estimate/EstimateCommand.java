@@ -3,11 +3,18 @@ package io.tagcf.ops.estimate;
 import io.tagcf.analysis.BadInputException;
 import io.tagcf.analysis.DesignSpec;
 import io.tagcf.analysis.ReportWriter;
+import io.tagcf.models.causal.AnalysisOptions;
 import io.tagcf.models.causal.AnalysisReport;
 import io.tagcf.models.causal.CausalAnalysis;
 import io.tagcf.models.causal.Estimand;
-import io.tagcf.models.causal.EstimationOptions;
 import io.tagcf.models.causal.Method;
+import io.tagcf.models.causal.MethodOptions;
+import io.tagcf.models.causal.NuisanceOptions;
+import io.tagcf.models.causal.matching.MatchingEstimate;
+import io.tagcf.models.causal.matching.NnmOptions;
+import io.tagcf.models.causal.matching.PsmOptions;
+import io.tagcf.models.causal.weighting.AipwOptions;
+import io.tagcf.models.causal.weighting.WeightingOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,7 +63,7 @@ public final class EstimateCommand extends AnalysisCommand {
       description = "Comma list of dim,ra,ipw,aipw,psm,nnm,iv or all. Default: ${DEFAULT-VALUE}.")
   String methods;
 
-  @Option(names = "--refute", description = "Run the refuters (placebo treatment, random common cause, 80% subset,"
+  @Option(names = "--refute", description = "Run the refuters (placebo treatment, random common cause, 80%% subset,"
       + " placebo outcome).")
   boolean refute;
 
@@ -114,18 +121,23 @@ public final class EstimateCommand extends AnalysisCommand {
     }
     DesignSpec.Loaded design =
         new DesignSpec(csv, treatment, outcome, covariates, instruments, weight, placeboOutcome).load();
-    EstimationOptions options = EstimationOptions.defaults()
-        .withEstimand(target)
-        .withMethods(chosen)
-        .withSeed(seed)
-        .withMatching(caliper, neighbours == null ? 0 : neighbours)
-        .withRefute(refute);
-    AnalysisReport report = new CausalAnalysis().run(design.data(), options);
+    AnalysisOptions options = new AnalysisOptions(target, chosen, seed, refute, NuisanceOptions.defaults());
+    AnalysisReport report = new CausalAnalysis(methodOptions()).run(design.data(), options);
     switch (fmt) {
       case "json" -> stdout.println(ReportWriter.json(report, design.droppedRows()));
       case "csv" -> ReportWriter.csv(report, stdout);
       default -> ReportWriter.table(report, design.droppedRows(), treatment, outcome, stdout);
     }
     stdout.flush();
+  }
+
+  /** --caliper, and --neighbours as k of both matching methods; everything else at its default. */
+  private MethodOptions methodOptions() {
+    int j = MatchingEstimate.DEFAULT_VARIANCE_NEIGHBOURS;
+    // Without --neighbours psm chooses k from the row weights and nnm matches 1:1.
+    PsmOptions psm = new PsmOptions(caliper, neighbours == null ? PsmOptions.METHOD_DEFAULT : neighbours, j);
+    NnmOptions nnm =
+        neighbours == null ? NnmOptions.defaults() : new NnmOptions(neighbours, NnmOptions.DEFAULT_WORK_BUDGET, j);
+    return new MethodOptions(WeightingOptions.defaults(), AipwOptions.defaults(), psm, nnm);
   }
 }
