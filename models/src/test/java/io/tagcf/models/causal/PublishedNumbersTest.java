@@ -38,27 +38,13 @@ class PublishedNumbersTest {
     return new PsmOptions(0.0, k, MatchingEstimate.DEFAULT_VARIANCE_NEIGHBOURS);
   }
 
-  private static CausalData lalonde() {
-    Map<String, List<String>> t = TestTables.read("lalonde.csv");
-    return CausalData.builder(TestTables.numbers(t, "treat"), TestTables.numbers(t, "re78"))
-        .covariate("age", TestTables.numbers(t, "age"))
-        .covariate("educ", TestTables.numbers(t, "educ"))
-        .covariate("race=hispan", TestTables.indicator(t, "race", "hispan"))
-        .covariate("race=white", TestTables.indicator(t, "race", "white"))
-        .covariate("married", TestTables.numbers(t, "married"))
-        .covariate("nodegree", TestTables.numbers(t, "nodegree"))
-        .covariate("re74", TestTables.numbers(t, "re74"))
-        .covariate("re75", TestTables.numbers(t, "re75"))
-        .build();
-  }
-
   private static double relative(double actual, double expected) {
     return Math.abs(actual - expected) / Math.abs(expected);
   }
 
   @Test
   void lalondeNaiveDifference() {
-    PreparedData d = PreparedData.prepare(lalonde(), EXACT, SEED);
+    PreparedData d = PreparedData.prepare(TestTables.lalonde(), EXACT, SEED);
     EffectEstimate dim = new DifferenceInMeans().estimate(d, Estimand.ATT).primary();
     assertThat(dim.estimate()).isCloseTo(-635.0262120374, within(1e-6));
     assertThat(dim.nTreated()).isEqualTo(185);
@@ -67,7 +53,7 @@ class PublishedNumbersTest {
 
   @Test
   void lalondeIpwMatchesGlmWeights() {
-    PreparedData d = PreparedData.prepare(lalonde(), EXACT, SEED);
+    PreparedData d = PreparedData.prepare(TestTables.lalonde(), EXACT, SEED);
     InverseProbabilityWeighting ipw = new InverseProbabilityWeighting(NO_CLIP);
     List<EffectEstimate> att = ipw.estimate(d, Estimand.ATT).estimates();
     List<EffectEstimate> ate = ipw.estimate(d, Estimand.ATE).estimates();
@@ -79,7 +65,7 @@ class PublishedNumbersTest {
 
   @Test
   void lalondeRegressionAdjustmentMatchesLm() {
-    PreparedData d = PreparedData.prepare(lalonde(), EXACT, SEED);
+    PreparedData d = PreparedData.prepare(TestTables.lalonde(), EXACT, SEED);
     RegressionAdjustment ra = new RegressionAdjustment();
     assertThat(relative(ra.estimate(d, Estimand.ATT).primary().estimate(), 1647.5832524402)).isLessThan(1e-6);
     assertThat(relative(ra.estimate(d, Estimand.ATE).primary().estimate(), 1074.9085413954)).isLessThan(1e-6);
@@ -87,7 +73,7 @@ class PublishedNumbersTest {
 
   @Test
   void lalondeAipwWithoutCrossFittingMatchesTheFormulaInR() {
-    PreparedData d = PreparedData.prepare(lalonde(), EXACT, SEED);
+    PreparedData d = PreparedData.prepare(TestTables.lalonde(), EXACT, SEED);
     AugmentedIpw aipw = new AugmentedIpw(new AipwOptions(1, NO_CLIP));
     assertThat(relative(aipw.estimate(d, Estimand.ATE).primary().estimate(), 469.6399830070)).isLessThan(1e-5);
     assertThat(relative(aipw.estimate(d, Estimand.ATT).primary().estimate(), 1226.5437437781)).isLessThan(1e-6);
@@ -95,7 +81,7 @@ class PublishedNumbersTest {
 
   @Test
   void lalondeNearestNeighbourMatchingOnTheLogit() {
-    PreparedData d = PreparedData.prepare(lalonde(), EXACT, SEED);
+    PreparedData d = PreparedData.prepare(TestTables.lalonde(), EXACT, SEED);
     assertThat(new PropensityScoreMatching(oneToK(1)).estimate(d, Estimand.ATT).primary().estimate())
         .isCloseTo(1967.9396843243, within(1e-4));
     assertThat(new PropensityScoreMatching(oneToK(3)).estimate(d, Estimand.ATT).primary().estimate())
@@ -104,7 +90,7 @@ class PublishedNumbersTest {
 
   @Test
   void defaultPenaltyStaysWithinATenthOfAPercentOfGlm() {
-    PreparedData d = PreparedData.prepare(lalonde(), NuisanceOptions.defaults(), SEED);
+    PreparedData d = PreparedData.prepare(TestTables.lalonde(), NuisanceOptions.defaults(), SEED);
     EffectEstimate att = new InverseProbabilityWeighting(NO_CLIP).estimate(d, Estimand.ATT).primary();
     assertThat(relative(att.estimate(), 1214.0712208915)).isLessThan(1e-3);
   }

@@ -22,20 +22,6 @@ import org.junit.jupiter.api.Test;
 class UnitWeightsTest {
   private static final CausalAnalysis ENGINE = new CausalAnalysis();
 
-  private static CausalData lalonde() {
-    Map<String, List<String>> t = TestTables.read("lalonde.csv");
-    return CausalData.builder(TestTables.numbers(t, "treat"), TestTables.numbers(t, "re78"))
-        .covariate("age", TestTables.numbers(t, "age"))
-        .covariate("educ", TestTables.numbers(t, "educ"))
-        .covariate("race=hispan", TestTables.indicator(t, "race", "hispan"))
-        .covariate("race=white", TestTables.indicator(t, "race", "white"))
-        .covariate("married", TestTables.numbers(t, "married"))
-        .covariate("nodegree", TestTables.numbers(t, "nodegree"))
-        .covariate("re74", TestTables.numbers(t, "re74"))
-        .covariate("re75", TestTables.numbers(t, "re75"))
-        .build();
-  }
-
   private static AnalysisOptions only(Estimand estimand, Set<Method> methods) {
     return new AnalysisOptions(estimand, methods, 1, false, NuisanceOptions.defaults());
   }
@@ -57,7 +43,7 @@ class UnitWeightsTest {
 
   @Test
   void ipwWeightsGiveTheBalanceTablesWeightedColumn() {
-    CausalData data = lalonde();
+    CausalData data = TestTables.lalonde();
     for (Estimand estimand : Estimand.values()) {
       AnalysisReport report = ENGINE.run(data, only(estimand, EnumSet.of(Method.IPW)));
       PreparedData d = prepared(data);
@@ -74,7 +60,7 @@ class UnitWeightsTest {
 
   @Test
   void theWeightedColumnIsTheSameWhenIpwWasNotRequested() {
-    CausalData data = lalonde();
+    CausalData data = TestTables.lalonde();
     AnalysisReport withIpw = ENGINE.run(data, only(Estimand.ATT, EnumSet.of(Method.IPW)));
     AnalysisReport withoutIpw = ENGINE.run(data, only(Estimand.ATT, EnumSet.of(Method.RA)));
     assertThat(withoutIpw.result(Method.IPW)).isNull();
@@ -89,7 +75,7 @@ class UnitWeightsTest {
    */
   @Test
   void ipwWeightsAreTheOnesTheEstimateUses() {
-    PreparedData d = prepared(lalonde());
+    PreparedData d = prepared(TestTables.lalonde());
     for (Estimand estimand : Estimand.values()) {
       Estimation ipw = new InverseProbabilityWeighting().estimate(d, estimand);
       double[] u = ipw.unitWeights().orElseThrow();
@@ -107,7 +93,7 @@ class UnitWeightsTest {
 
   @Test
   void trimmedRowsAreOutsideTheWeightedSample() {
-    PreparedData d = prepared(lalonde());
+    PreparedData d = prepared(TestTables.lalonde());
     WeightingOptions trim = new WeightingOptions(0.05, PropensityTrim.TRIM);
     Estimation ipw = new InverseProbabilityWeighting(trim).estimate(d, Estimand.ATE);
     double[] u = ipw.unitWeights().orElseThrow();
@@ -125,7 +111,7 @@ class UnitWeightsTest {
 
   @Test
   void psmWeightsGiveTheBalanceTablesMatchedColumn() {
-    CausalData data = lalonde();
+    CausalData data = TestTables.lalonde();
     for (Estimand estimand : Estimand.values()) {
       AnalysisReport report = ENGINE.run(data, only(estimand, EnumSet.of(Method.PSM)));
       PreparedData d = prepared(data);
@@ -143,7 +129,7 @@ class UnitWeightsTest {
    */
   @Test
   void matchingWeightsAreTheOnesTheEstimateUses() {
-    PreparedData d = prepared(lalonde());
+    PreparedData d = prepared(TestTables.lalonde());
     Estimation psm = new PropensityScoreMatching().estimate(d, Estimand.ATT);
     double[] u = psm.unitWeights().orElseThrow();
     double estimate = psm.primary().estimate();
@@ -155,7 +141,7 @@ class UnitWeightsTest {
 
   @Test
   void estimatorsWithoutReweightingReturnNoUnitWeights() {
-    PreparedData d = prepared(lalonde());
+    PreparedData d = prepared(TestTables.lalonde());
     for (Method method : EnumSet.of(Method.DIM, Method.RA, Method.AIPW)) {
       assertThat(ENGINE.estimator(method).estimate(d, Estimand.ATE).unitWeights()).as("%s", method).isEmpty();
     }
