@@ -10,8 +10,6 @@ import io.tagcf.models.causal.weighting.InverseProbabilityWeighting;
 import io.tagcf.models.causal.weighting.PropensityTrim;
 import io.tagcf.models.causal.weighting.WeightingOptions;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
