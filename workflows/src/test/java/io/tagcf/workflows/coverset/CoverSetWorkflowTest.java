@@ -19,15 +19,16 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowTargetOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -35,7 +36,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the test server's clock with {@code testEnv.sleep} (no real time passes) and reads the
  * {@code status} query. A sleep returns only once all work due before its end is done: the test
  * server does not skip time while a workflow or activity task is outstanding.
+ *
+ * <p>The timeout turns a restart or continue-as-new that loops for ever (the test clock stands
+ * still then) into a failure instead of a hung build.
  */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class CoverSetWorkflowTest {
 
   private static final Duration INTERVAL = Duration.ofHours(6);
@@ -184,6 +189,9 @@ class CoverSetWorkflowTest {
   }
 
   private static WorkflowExecutionStatus statusOf(TestWorkflowEnvironment testEnv, WorkflowExecution execution) {
-    return testEnv.getWorkflowClient().newUntypedWorkflowStub(execution, Optional.empty()).describe().getStatus();
+    return testEnv.getWorkflowClient()
+        .newUntypedWorkflowStub(WorkflowTargetOptions.newBuilder().setWorkflowExecution(execution).build())
+        .describe()
+        .getStatus();
   }
 }

@@ -44,16 +44,17 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowTargetOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,7 +64,11 @@ import org.mockito.InOrder;
 /**
  * Every branch of {@link VideoIngestWorkflowImpl} against mocked activities on the time-skipping
  * test server: retries, grace periods and backoffs take no real time.
+ *
+ * <p>The timeout turns a restart or continue-as-new that loops for ever (the test clock stands
+ * still then) into a failure instead of a hung build.
  */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class VideoIngestWorkflowTest {
 
   private static final String VIDEO_ID = "v-1001";
@@ -152,7 +157,7 @@ class VideoIngestWorkflowTest {
   }
 
   @Test
-  void llmPlanNormalisesBothCallsTagsWithTheLlmProvenance(TestWorkflowEnvironment testEnv, Worker worker) {
+  void llmPlanNormalisesTheTagsOfBothCallsWithTheirProvenance(TestWorkflowEnvironment testEnv, Worker worker) {
     when(planner.taggerPlan()).thenReturn(LLM_PLAN);
     VideoIngestWorkflow workflow = startWorkers(testEnv, worker);
 
@@ -297,7 +302,8 @@ class VideoIngestWorkflowTest {
       + "failed and fails the run, and the new content is never ingested: the gateway's signal-with-start "
       + "went to this run, so no new run starts.")
   @Test
-  void contentChangedBeforeAFailingStepEndsContinuesAsNewOnTheNewHash(TestWorkflowEnvironment testEnv, Worker worker) {
+  void contentChangedBeforeAFailingStepEndsContinuesAsNewOnTheNewHash(
+      TestWorkflowEnvironment testEnv, Worker worker) {
     // The re-upload arrives while the tagger is failing on the old content.
     when(tagging.extractTags(REF))
         .thenAnswer(call -> {
@@ -413,6 +419,9 @@ class VideoIngestWorkflowTest {
   }
 
   private static WorkflowExecutionStatus statusOf(TestWorkflowEnvironment testEnv, WorkflowExecution run) {
-    return testEnv.getWorkflowClient().newUntypedWorkflowStub(run, Optional.empty()).describe().getStatus();
+    return testEnv.getWorkflowClient()
+        .newUntypedWorkflowStub(WorkflowTargetOptions.newBuilder().setWorkflowExecution(run).build())
+        .describe()
+        .getStatus();
   }
 }

@@ -30,15 +30,16 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowTargetOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.InOrder;
 
@@ -46,7 +47,11 @@ import org.mockito.InOrder;
  * The role and logic-graph timer loop against mocked activities. As in the cover-set test, the
  * loop never returns: each test moves the test server's clock with {@code testEnv.sleep}, which
  * returns only once the work due before its end is done, and reads the {@code status} query.
+ *
+ * <p>The timeout turns a restart or continue-as-new that loops for ever (the test clock stands
+ * still then) into a failure instead of a hung build.
  */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class UserRoleWorkflowTest {
 
   private static final Duration INTERVAL = Duration.ofHours(1);
@@ -56,7 +61,7 @@ class UserRoleWorkflowTest {
   private static final RoleRequest ROLES = new RoleRequest(30, 7, 10);
   private static final LogicRequest LOGIC = new LogicRequest(30, 7, 5.0, 2.0, 20);
   private static final LlmLogicRequest LLM_LOGIC = new LlmLogicRequest(20, 3, 0.6, 500);
-  /** LLM logic on runs 0 and 3 of each execution. */
+  /** LLM logic on every third run of an execution: runs 0, 3, 6 and 9. */
   private static final UserRoleSchedule SCHEDULE = new UserRoleSchedule(INTERVAL, ROLES, LOGIC, LLM_LOGIC, 3, 12);
 
   private static final RoleRunSummary ROLE_RUN = new RoleRunSummary(1_200, 48_000, 11_400);
@@ -254,6 +259,9 @@ class UserRoleWorkflowTest {
   }
 
   private static WorkflowExecutionStatus statusOf(TestWorkflowEnvironment testEnv, WorkflowExecution execution) {
-    return testEnv.getWorkflowClient().newUntypedWorkflowStub(execution, Optional.empty()).describe().getStatus();
+    return testEnv.getWorkflowClient()
+        .newUntypedWorkflowStub(WorkflowTargetOptions.newBuilder().setWorkflowExecution(execution).build())
+        .describe()
+        .getStatus();
   }
 }
