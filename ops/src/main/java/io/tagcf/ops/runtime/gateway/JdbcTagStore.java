@@ -1,4 +1,4 @@
-package io.tagcf.ops.gateway;
+package io.tagcf.ops.runtime.gateway;
 
 import io.tagcf.gateway.tags.TagStore;
 import io.tagcf.models.tags.TagKind;
