@@ -9,14 +9,8 @@ OUT=${OUT:-target/bench}
 cd "$(dirname "$0")/../.."
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
-if [ -f ops/target/tagcf.jar ]; then
-  RUN=(java -jar ops/target/tagcf.jar)
-else
-  mvn -B -q -pl ops -am -DskipTests compile dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" >/dev/null
-  CP="ops/target/classes:models/target/classes:store/target/classes:activities/target/classes"
-  CP="$CP:workflows/target/classes:gateway/target/classes:$(cat "$OUT/cp.txt")"
-  RUN=(java -cp "$CP" io.tagcf.ops.TagcfCommand)
-fi
+# ./tagcf runs the benchmark build (bench/target/tagcf-bench.jar), building it on first use.
+RUN=(./tagcf)
 "${RUN[@]}" bench estimate --rows "$ROWS" --covariates "$P" --estimand att --out "$OUT" | tee "$OUT/java-$ROWS-$P.txt"
 Rscript ops/bench/r_ipw_matchit.R "$OUT/bench_n${ROWS}_p${P}.csv" | tee "$OUT/r-$ROWS-$P.txt"
 java_line=$(grep '^BENCH' "$OUT/java-$ROWS-$P.txt")

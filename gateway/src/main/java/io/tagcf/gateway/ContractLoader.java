@@ -33,6 +33,11 @@ final class ContractLoader {
     return OpenAPIContract.from(vertx, document);
   }
 
+  /** The media type that stands for {@code mediaType} in the responses of the router's copy. */
+  static String responseTypeForRouter(String mediaType) {
+    return RESPONSE_TYPE_FOR_ROUTER.getOrDefault(mediaType, mediaType);
+  }
+
   private static void rewriteResponses(JsonObject node) {
     if (node == null) {
       return;

@@ -1,9 +1,22 @@
 package io.tagcf.gateway;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tagcf.gateway.health.ReachabilityProbe;
 import io.tagcf.gateway.ingest.IngestStarter;
-import io.tagcf.store.Database;
+import io.tagcf.gateway.tags.TagStore;
+import io.tagcf.gateway.users.UserRoleStore;
+import io.tagcf.gateway.videos.VideoStore;
 
-/** What the gateway needs from the rest of the platform. */
+/**
+ * What the gateway needs from the rest of the platform, as ports: the runtime passes JDBC and
+ * Temporal implementations, the gateway's tests in-memory ones.
+ *
+ * @param database the readiness probe of the database behind the stores
+ */
 public record GatewayDependencies(
-    Database database, IngestStarter ingest, String embeddingModel, PrometheusMeterRegistry metrics) {}
+    VideoStore videos,
+    TagStore tags,
+    UserRoleStore userRoles,
+    IngestStarter ingest,
+    ReachabilityProbe database,
+    PrometheusMeterRegistry metrics) {}

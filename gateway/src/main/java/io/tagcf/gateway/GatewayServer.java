@@ -1,32 +1,30 @@
 package io.tagcf.gateway;
 
 import io.tagcf.gateway.health.ReadinessChecks;
+import io.tagcf.gateway.http.BlockingReplies;
 import io.tagcf.gateway.problem.Problem;
 import io.tagcf.gateway.problem.ProblemException;
 import io.tagcf.gateway.problem.ProblemFailureHandler;
+import io.tagcf.gateway.tags.TagDetails;
 import io.tagcf.gateway.tags.TagHandlers;
 import io.tagcf.gateway.users.UserRoleHandlers;
+import io.tagcf.gateway.users.UserRoleProfiles;
 import io.tagcf.gateway.videos.VideoHandlers;
-import io.tagcf.store.coverset.CoverSetRepository;
-import io.tagcf.store.logic.LogicEdgeRepository;
-import io.tagcf.store.roles.UserRoleRepository;
-import io.tagcf.store.tags.TagCatalog;
-import io.tagcf.store.embedding.VideoEmbeddingRepository;
-import io.tagcf.store.tags.VideoTagRepository;
-import io.tagcf.store.video.VideoRepository;
+import io.tagcf.gateway.videos.VideoUploads;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -56,11 +54,11 @@ public final class GatewayServer {
   }
 
   private static Router build(Vertx vertx, GatewayDependencies deps, OpenAPIContract contract, Buffer yaml) {
-    var db = deps.database().dataSource();
+    BlockingReplies blocking = new BlockingReplies(vertx);
     VideoHandlers videos =
-        new VideoHandlers(
-            vertx, new VideoRepository(db), new VideoTagRepository(db), new VideoEmbeddingRepository(db),
-            deps.embeddingModel(), deps.ingest(), deps.metrics());
+        new VideoHandlers(blocking, deps.videos(), new VideoUploads(deps.videos(), deps.ingest(), deps.metrics()));
+    TagHandlers tags = new TagHandlers(blocking, deps.tags(), new TagDetails(deps.tags()));
+    UserRoleHandlers users = new UserRoleHandlers(blocking, new UserRoleProfiles(deps.userRoles()));
     ProblemFailureHandler problems = new ProblemFailureHandler();
 
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
@@ -69,22 +67,17 @@ public final class GatewayServer {
     builder.getRoute("uploadVideo").addHandler(videos::upload).addFailureHandler(problems);
     builder.getRoute("getVideo").addHandler(videos::get).addFailureHandler(problems);
     builder.getRoute("similarVideos").addHandler(videos::similar).addFailureHandler(problems);
-    TagCatalog catalog = new TagCatalog(db);
-    LogicEdgeRepository edges = new LogicEdgeRepository(db);
-    TagHandlers tags = new TagHandlers(vertx, catalog, new CoverSetRepository(db), edges);
     builder.getRoute("searchTags").addHandler(tags::search).addFailureHandler(problems);
     builder.getRoute("getTag").addHandler(tags::get).addFailureHandler(problems);
-    UserRoleHandlers users = new UserRoleHandlers(vertx, new UserRoleRepository(db), edges, catalog);
     builder.getRoute("userRoles").addHandler(users::roles).addFailureHandler(problems);
     builder.getRoute("health").addHandler(ctx -> json(ctx, new JsonObject().put("status", "UP")));
     builder.getRoute("readiness").addHandler(
         HealthCheckHandler.createWithHealthChecks(
-            ReadinessChecks.create(vertx, deps.database()::isReachable, deps.ingest()::isReachable)));
+            ReadinessChecks.create(vertx, deps.database(), deps.ingest()::isReachable)));
     builder.getRoute("metrics").addHandler(ctx ->
-        vertx.executeBlocking(() -> deps.metrics().scrape(), false)
+        blocking.run(ctx, () -> deps.metrics().scrape())
             .onSuccess(text -> ctx.response()
-                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(text))
-            .onFailure(ctx::fail));
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(text)));
     builder.getRoute("openapi").addHandler(ctx ->
         ctx.response().putHeader("Content-Type", "application/yaml").end(yaml));
 
@@ -104,7 +97,7 @@ public final class GatewayServer {
   private static void requireJsonBody(RoutingContext ctx) {
     if (WITH_BODY.contains(ctx.request().method())) {
       String type = ctx.request().getHeader("Content-Type");
-      String mime = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+      String mime = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
       if (!mime.equals("application/json")) {
         ctx.fail(new ProblemException(
             Problem.of(415, "Unsupported media type", "send the body as application/json")));

@@ -26,9 +26,9 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Set up PostgreSQL, start the dev stack, upload the bundled sample corpus through the",
-      "HTTP API, wait for every ingest workflow and print a summary. Keeps serving until",
-      "Ctrl-C unless --exit is given."
+      "Run the main job end to end on the embedded defaults and print a summary.",
+      "Sets up PostgreSQL, starts the dev stack, uploads the bundled sample corpus through the HTTP API"
+          + " and waits for every ingest workflow. Keeps serving until Ctrl-C unless --exit is given."
     })
 final class DemoCommand implements Callable<Integer> {
 

@@ -11,8 +11,9 @@ import picocli.CommandLine.Mixin;
     name = "dev",
     mixinStandardHelpOptions = true,
     description = {
-      "Start the embedded Temporal server (127.0.0.1:7233, unless TEMPORAL_ADDRESS is set),",
-      "a worker and the gateway (127.0.0.1:8080) against DATABASE_URL. Ctrl-C stops."
+      "Run the whole platform in one process on the embedded defaults.",
+      "Starts the embedded Temporal server (127.0.0.1:7233, unless TEMPORAL_ADDRESS is set), a worker"
+          + " and the gateway (127.0.0.1:8080) against DATABASE_URL. Ctrl-C stops."
     })
 final class DevCommand implements Callable<Integer> {
 

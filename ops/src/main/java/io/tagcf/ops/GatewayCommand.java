@@ -15,7 +15,10 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "gateway",
     mixinStandardHelpOptions = true,
-    description = "Serve the HTTP API against TEMPORAL_ADDRESS (default 127.0.0.1:7233) and DATABASE_URL.")
+    description = {
+      "Serve the HTTP API.",
+      "Connects to TEMPORAL_ADDRESS (default 127.0.0.1:7233) and DATABASE_URL. Ctrl-C stops."
+    })
 final class GatewayCommand implements Callable<Integer> {
 
   @Mixin HttpPortOption httpPort;

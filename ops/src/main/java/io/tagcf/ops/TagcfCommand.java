@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "tagcf 0.1.0",
     description = "TagCF: tags, user roles and causal tag effects for short videos.",
+    footer = {"", "Benchmarks are a separate build: ./tagcf bench --help (see docs/BENCHMARKS.md)."},
     subcommands = {
       CommandLine.HelpCommand.class,
       DevCommand.class,
@@ -19,10 +20,9 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       io.tagcf.ops.estimate.EstimateCommand.class,
       io.tagcf.ops.simulate.SimulateCommand.class,
-      io.tagcf.ops.tools.tag.TagCommand.class,
-      io.tagcf.ops.tools.eval.EvalTaggingCommand.class,
-      io.tagcf.ops.tools.classify.ClassifyCommand.class,
-      io.tagcf.ops.bench.BenchCommand.class
+      io.tagcf.ops.tools.TagCommand.class,
+      io.tagcf.ops.tools.EvalTaggingCommand.class,
+      io.tagcf.ops.tools.ClassifyCommand.class
     })
 public final class TagcfCommand implements Runnable {
 

@@ -14,8 +14,10 @@ import picocli.CommandLine.Command;
 @Command(
     name = "worker",
     mixinStandardHelpOptions = true,
-    description = "Run a worker (ingest, tagging and embedding queues) against TEMPORAL_ADDRESS"
-        + " (default 127.0.0.1:7233) and DATABASE_URL.")
+    description = {
+      "Run a worker that polls the ingest, tagging, LLM and maintenance queues.",
+      "Connects to TEMPORAL_ADDRESS (default 127.0.0.1:7233) and DATABASE_URL. Ctrl-C stops."
+    })
 final class WorkerCommand implements Callable<Integer> {
 
   @Override

@@ -27,11 +27,24 @@ public final class Transactions {
         c.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        rollbackKeeping(c, e);
         throw e;
       }
     } catch (SQLException e) {
       throw new StoreException(e);
+    }
+  }
+
+  /**
+   * Rolls back; if that fails too (the connection broke, which is often why the work failed), the
+   * rollback's exception is attached to the work's, which stays the one thrown: it says what went
+   * wrong first.
+   */
+  private static void rollbackKeeping(Connection c, Exception original) {
+    try {
+      c.rollback();
+    } catch (SQLException | RuntimeException rollback) {
+      original.addSuppressed(rollback);
     }
   }
 

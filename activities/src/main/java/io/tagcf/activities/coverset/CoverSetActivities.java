@@ -1,5 +1,6 @@
 package io.tagcf.activities.coverset;
 
+import io.tagcf.models.coverset.CoverSetSummary;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 

@@ -1,6 +1,7 @@
 package io.tagcf.activities.coverset;
 
 import io.tagcf.models.coverset.CoverSet;
+import io.tagcf.models.coverset.CoverSetSummary;
 import io.tagcf.models.coverset.GreedyCoverSet;
 import io.tagcf.store.coverset.CoverSetRepository;
 import io.temporal.failure.ApplicationFailure;

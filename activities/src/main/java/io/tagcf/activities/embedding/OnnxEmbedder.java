@@ -24,7 +24,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * LangChain4j's in-process embedding models (same ONNX file, same tokenizer, same pooling) run
@@ -53,32 +52,59 @@ public final class OnnxEmbedder extends DimensionAwareEmbeddingModel implements 
   private OnnxEmbedder(OnnxModelSpec spec, int intraOpThreads, int maxBatch) {
     this.spec = spec;
     this.maxBatch = maxBatch;
+    this.environment = OrtEnvironment.getEnvironment();
+    this.tokenizer = loadTokenizer(spec);
+    // The tokenizer loads first and is closed if the session cannot be made: neither native
+    // resource outlives a failed constructor.
+    OrtSession created = null;
     try {
-      this.environment = OrtEnvironment.getEnvironment();
-      try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-        if (intraOpThreads > 0) {
-          options.setIntraOpNumThreads(intraOpThreads);
-        }
-        this.session = environment.createSession(readResource(spec.modelResource()), options);
+      created = createSession(environment, spec, intraOpThreads);
+      this.wantsTokenTypes = created.getInputNames().contains("token_type_ids");
+    } catch (OrtException | RuntimeException e) {
+      closeAfterFailure(created, e);
+      if (e instanceof OrtException) {
+        throw new IllegalStateException("cannot load ONNX model " + spec.modelName(), e);
       }
-      Set<String> inputs = session.getInputNames();
-      this.wantsTokenTypes = inputs.contains("token_type_ids");
-      try (InputStream tok = resource(spec.tokenizerResource())) {
-        this.tokenizer =
-            HuggingFaceTokenizer.newInstance(
-                tok,
-                Map.of(
-                    "padding", "true",
-                    "truncation", "true",
-                    "maxLength", Integer.toString(MAX_TOKENS),
-                    // A fixed locale: the default one could be Turkish, with its dotless i.
-                    "doLowerCase", spec.lowerCaseFirst() ? "en" : "false"));
+      throw (RuntimeException) e;
+    }
+    this.session = created;
+  }
+
+  private void closeAfterFailure(OrtSession created, Exception failure) {
+    try {
+      if (created != null) {
+        created.close();
       }
-    } catch (OrtException e) {
-      throw new IllegalStateException("cannot load ONNX model " + spec.modelName(), e);
+    } catch (OrtException | RuntimeException e) {
+      failure.addSuppressed(e);
+    } finally {
+      tokenizer.close();
+    }
+  }
+
+  private static HuggingFaceTokenizer loadTokenizer(OnnxModelSpec spec) {
+    try (InputStream tok = resource(spec.tokenizerResource())) {
+      return HuggingFaceTokenizer.newInstance(
+          tok,
+          Map.of(
+              "padding", "true",
+              "truncation", "true",
+              "maxLength", Integer.toString(MAX_TOKENS),
+              // A fixed locale: the default one could be Turkish, with its dotless i.
+              "doLowerCase", spec.lowerCaseFirst() ? "en" : "false"));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot load tokenizer of " + spec.modelName(), e);
+      throw new UncheckedIOException("cannot load tokenizer of " + spec.modelName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static OrtSession createSession(OrtEnvironment environment, OnnxModelSpec spec, int intraOpThreads)
+      throws OrtException {
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      if (intraOpThreads > 0) {
+        options.setIntraOpNumThreads(intraOpThreads);
+      }
+      return environment.createSession(readResource(spec.modelResource()), options);
     }
   }
 

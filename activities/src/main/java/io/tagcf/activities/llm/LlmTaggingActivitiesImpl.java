@@ -6,7 +6,10 @@ import io.tagcf.models.video.IngestStage;
 import io.tagcf.models.video.VideoRef;
 import io.temporal.failure.ApplicationFailure;
 
-/** Calls the {@link LlmVideoTagger}; failures become typed Temporal failures ({@link LlmFailures}). */
+/**
+ * Calls the {@link LlmVideoTagger}; a failure is classified ({@link LlmFailureClassifier}) and
+ * leaves as a Temporal failure of its kind ({@link TemporalLlmFailures}).
+ */
 public final class LlmTaggingActivitiesImpl implements LlmTaggingActivities {
 
   private final CurrentVideo current;
@@ -34,7 +37,7 @@ public final class LlmTaggingActivitiesImpl implements LlmTaggingActivities {
     } catch (ApplicationFailure f) {
       throw f;
     } catch (RuntimeException e) {
-      throw LlmFailures.of(e);
+      throw TemporalLlmFailures.toApplicationFailure(LlmFailureClassifier.classify(e));
     }
   }
 }

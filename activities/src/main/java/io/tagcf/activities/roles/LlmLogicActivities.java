@@ -1,5 +1,7 @@
 package io.tagcf.activities.roles;
 
+import io.tagcf.models.logic.LlmLogicRequest;
+import io.tagcf.models.logic.LogicRunSummary;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 

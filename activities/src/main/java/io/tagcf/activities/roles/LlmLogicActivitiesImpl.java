@@ -1,14 +1,18 @@
 package io.tagcf.activities.roles;
 
-import io.tagcf.activities.llm.LlmFailures;
+import io.tagcf.activities.llm.LlmFailure;
+import io.tagcf.activities.llm.LlmFailureClassifier;
 import io.tagcf.activities.llm.LogicAssistant;
 import io.tagcf.activities.llm.TagListReply;
+import io.tagcf.activities.llm.TemporalLlmFailures;
 import io.tagcf.models.embedding.Embedder;
+import io.tagcf.models.logic.LlmLogicRequest;
 import io.tagcf.models.logic.LogicDirection;
 import io.tagcf.models.logic.LogicEdge;
-import io.tagcf.models.tags.TagKind;
+import io.tagcf.models.logic.LogicRunSummary;
 import io.tagcf.models.tagging.llm.TagReplyCheck;
 import io.tagcf.models.tagging.llm.TagReplyValidator;
+import io.tagcf.models.tags.TagKind;
 import io.tagcf.store.coverset.CoverSetRepository;
 import io.tagcf.store.logic.LogicEdgeRepository;
 import io.tagcf.store.logic.LogicSource;
@@ -84,7 +88,8 @@ public final class LlmLogicActivitiesImpl implements LlmLogicActivities {
     }
     if (failures[0] * 2 > total) {
       throw ApplicationFailure.newFailure(
-          "LLM logic generation failed for " + failures[0] + " of " + total + " tags", LlmFailures.REPLY_INVALID);
+          "LLM logic generation failed for " + failures[0] + " of " + total + " tags",
+          LlmFailure.Kind.INVALID_REPLY.typeName());
     }
     edges.replace(LogicSource.LLM, out);
     log.info("LLM logic graph: {} edges from {} source tags ({} skipped)", out.size(), total, failures[0]);
@@ -107,9 +112,9 @@ public final class LlmLogicActivitiesImpl implements LlmLogicActivities {
       }
       phrases = check.accepted();
     } catch (RuntimeException e) {
-      ApplicationFailure f = LlmFailures.of(e);
-      if (f.isNonRetryable()) {
-        throw f;
+      LlmFailure f = LlmFailureClassifier.classify(e);
+      if (!f.retryable()) {
+        throw TemporalLlmFailures.toApplicationFailure(f);
       }
       failures[0]++;
       return List.of();

@@ -1,5 +1,9 @@
 package io.tagcf.activities.roles;
 
+import io.tagcf.models.logic.LogicRequest;
+import io.tagcf.models.logic.LogicRunSummary;
+import io.tagcf.models.roles.RoleRequest;
+import io.tagcf.models.roles.RoleRunSummary;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 

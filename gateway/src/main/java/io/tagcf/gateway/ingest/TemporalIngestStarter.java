@@ -2,9 +2,9 @@ package io.tagcf.gateway.ingest;
 
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckResponse;
-import io.tagcf.workflows.TaskQueues;
-import io.tagcf.workflows.ingest.IngestRequest;
-import io.tagcf.workflows.ingest.VideoIngestWorkflow;
+import io.tagcf.workflowapi.TaskQueues;
+import io.tagcf.workflowapi.ingest.IngestRequest;
+import io.tagcf.workflowapi.ingest.VideoIngestWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;

@@ -14,6 +14,19 @@ final class VideoJson {
 
   private VideoJson() {}
 
+  static JsonObject accepted(AcceptedUpload upload, String location) {
+    return new JsonObject()
+        .put("videoId", upload.videoId())
+        .put("workflowId", upload.workflowId())
+        .put("status", location)
+        .put("ingest", switch (upload.kind()) {
+          case CREATED -> "started";
+          case CHANGED, REQUEUED -> "restarted";
+          case RESUMED -> "running";
+          case UNCHANGED -> "unchanged";
+        });
+  }
+
   static JsonObject video(StoredVideo stored, List<VideoTag> tags) {
     VideoSubmission v = stored.video();
     boolean chinese = v.language() != null && v.language().startsWith("zh");

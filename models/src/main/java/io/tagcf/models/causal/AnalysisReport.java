@@ -29,10 +29,10 @@ public record AnalysisReport(
     warnings = List.copyOf(warnings);
   }
 
-  /** The result of the named method ("aipw", "ipw", "ipw_ht", ...), or null. */
-  public EffectEstimate result(String method) {
+  /** The result reported under the given method, or null when it was not run or failed. */
+  public EffectEstimate result(Method method) {
     for (EffectEstimate e : results) {
-      if (e.method().equals(method)) {
+      if (e.method() == method) {
         return e;
       }
     }

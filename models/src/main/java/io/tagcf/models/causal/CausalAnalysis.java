@@ -12,8 +12,9 @@ import io.tagcf.models.causal.refute.RandomCommonCauseRefuter;
 import io.tagcf.models.causal.refute.Refutation;
 import io.tagcf.models.causal.refute.Refuter;
 import io.tagcf.models.causal.weighting.AugmentedIpw;
-import io.tagcf.models.causal.weighting.ClippedPropensity;
+import io.tagcf.models.causal.weighting.BalancingWeights;
 import io.tagcf.models.causal.weighting.InverseProbabilityWeighting;
+import io.tagcf.models.causal.weighting.WeightingOptions;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -24,42 +25,52 @@ import java.util.Set;
 /**
  * Runs the requested estimators on one treatment, then the overlap and balance diagnostics and,
  * if asked, the refuters. This is the engine behind {@code tagcf estimate} and the estimation
- * activities.
+ * activities. Each estimator is built once with its own options ({@link MethodOptions}).
  */
 public final class CausalAnalysis {
   private static final Set<Method> NEEDS_PROPENSITY =
       EnumSet.of(Method.RA, Method.IPW, Method.AIPW, Method.PSM, Method.NNM);
 
   private final Map<Method, EffectEstimator> estimators = new LinkedHashMap<>();
+  private final WeightingOptions balanceWeighting;
   private final List<Refuter> refuters = List.of(
       new PlaceboTreatmentRefuter(), new RandomCommonCauseRefuter(), new DataSubsetRefuter(),
       new PlaceboOutcomeRefuter());
 
+  /** Every estimator with its default options. */
   public CausalAnalysis() {
-    for (EffectEstimator e : List.of(
-        new DifferenceInMeans(), new RegressionAdjustment(), new InverseProbabilityWeighting(), new AugmentedIpw(),
-        new PropensityScoreMatching(), new CovariateMatching(), new InstrumentalVariables())) {
-      estimators.put(e.method(), e);
-    }
+    this(MethodOptions.defaults());
   }
 
+  public CausalAnalysis(MethodOptions options) {
+    for (EffectEstimator e : List.of(
+        new DifferenceInMeans(), new RegressionAdjustment(), new InverseProbabilityWeighting(options.ipw()),
+        new AugmentedIpw(options.aipw()), new PropensityScoreMatching(options.psm()),
+        new CovariateMatching(options.nnm()), new InstrumentalVariables())) {
+      estimators.put(e.method(), e);
+    }
+    // The balance table describes every row, as its "before" column does, so it clips where IPW
+    // might trim.
+    this.balanceWeighting = options.ipw().clippingOnly();
+  }
+
+  /** The estimator that reports the given method (IPW for IPW_HT). */
   public EffectEstimator estimator(Method method) {
-    return estimators.get(method);
+    return estimators.get(method.reportedBy());
   }
 
   /**
    * @throws CausalInputException when the treatment is unusable or there is no overlap
    */
-  public AnalysisReport run(CausalData data, EstimationOptions options) {
-    PreparedData prepared = PreparedData.prepare(data, options);
+  public AnalysisReport run(CausalData data, AnalysisOptions options) {
+    PreparedData prepared = PreparedData.prepare(data, options.nuisance(), options.seed());
     prepared.requireBinaryTreatment();
     Estimand estimand = options.estimand();
     List<String> warnings = new ArrayList<>(prepared.warnings());
     boolean needsPropensity = options.methods().stream().anyMatch(NEEDS_PROPENSITY::contains);
     PropensityScores ps = needsPropensity ? prepared.propensity() : null;
     List<EffectEstimate> results = new ArrayList<>();
-    Map<Method, List<EffectEstimate>> byMethod = new LinkedHashMap<>();
-    double[] matchedWeights = null;
+    Map<Method, Estimation> byMethod = new LinkedHashMap<>();
     for (Method method : Method.values()) {
       if (!options.methods().contains(method)) {
         continue;
@@ -69,15 +80,8 @@ public final class CausalAnalysis {
         continue;
       }
       try {
-        List<EffectEstimate> out;
-        if (method == Method.PSM) {
-          PropensityScoreMatching.Outcome o = ((PropensityScoreMatching) estimators.get(method)).run(prepared, estimand);
-          matchedWeights = o.unitWeights();
-          out = List.of(o.estimate());
-        } else {
-          out = estimators.get(method).estimate(prepared, estimand);
-        }
-        results.addAll(out);
+        Estimation out = estimators.get(method).estimate(prepared, estimand);
+        results.addAll(out.estimates());
         byMethod.put(method, out);
       } catch (NoOverlapException e) {
         throw e;
@@ -86,16 +90,19 @@ public final class CausalAnalysis {
       }
     }
     OverlapSummary overlap = null;
-    List<CovariateBalance> balance = new ArrayList<>();
+    double[] balancingWeights = null;
     if (ps != null) {
       overlap = OverlapSummary.of(ps.scores(), prepared.treatment(), prepared.weights());
-      balance = balance(prepared, ps, estimand, matchedWeights);
-    } else {
-      balance = balance(prepared, null, estimand, null);
+      // Computed whenever a propensity was fitted, whether or not IPW itself was requested.
+      balancingWeights = BalancingWeights.of(
+          ps.scores(), prepared.treatment(), prepared.weights(), estimand, balanceWeighting).unitWeights();
     }
+    Estimation psm = byMethod.get(Method.PSM);
+    double[] matchedWeights = psm == null ? null : psm.unitWeights().orElse(null);
+    List<CovariateBalance> balance = balance(prepared, balancingWeights, matchedWeights);
     List<Refutation> refutations = new ArrayList<>();
     if (options.refute()) {
-      for (Map.Entry<Method, List<EffectEstimate>> entry : byMethod.entrySet()) {
+      for (Map.Entry<Method, Estimation> entry : byMethod.entrySet()) {
         EffectEstimator estimator = estimators.get(entry.getKey());
         for (Refuter refuter : refuters) {
           if (!refuter.applies(estimator, data)) {
@@ -114,30 +121,23 @@ public final class CausalAnalysis {
         estimand, data.size(), treated, data.size() - treated, results, balance, overlap, refutations, warnings);
   }
 
-  private static List<CovariateBalance> balance(
-      PreparedData data, PropensityScores ps, Estimand estimand, double[] matchedWeights) {
+  /**
+   * Standardised mean differences before adjustment and under the given unit weights.
+   *
+   * @param weighted balancing weights, or null when no propensity was fitted
+   * @param matched PSM's matched-sample weights, or null when it did not run
+   */
+  private static List<CovariateBalance> balance(PreparedData data, double[] weighted, double[] matched) {
     double[] t = data.treatment();
     double[] w = data.weights();
-    double[] ipw = null;
-    if (ps != null) {
-      double[] e = ClippedPropensity.of(ps.scores(), w, data.options()).scores();
-      ipw = new double[t.length];
-      for (int i = 0; i < t.length; i++) {
-        if (estimand == Estimand.ATE) {
-          ipw[i] = w[i] * (t[i] == 1.0 ? 1 / e[i] : 1 / (1 - e[i]));
-        } else {
-          ipw[i] = w[i] * (t[i] == 1.0 ? 1 : e[i] / (1 - e[i]));
-        }
-      }
-    }
     List<CovariateBalance> out = new ArrayList<>();
     for (int j = 0; j < data.covariates().length; j++) {
       double[] col = data.covariates()[j];
       double sd = CovariateBalance.pooledSd(col, t, w);
       double before = CovariateBalance.smd(col, t, w, sd);
-      Double weighted = ipw == null ? null : CovariateBalance.smd(col, t, ipw, sd);
-      Double matched = matchedWeights == null ? null : CovariateBalance.smd(col, t, matchedWeights, sd);
-      out.add(new CovariateBalance(data.covariateNames().get(j), before, weighted, matched));
+      Double afterWeighting = weighted == null ? null : CovariateBalance.smd(col, t, weighted, sd);
+      Double afterMatching = matched == null ? null : CovariateBalance.smd(col, t, matched, sd);
+      out.add(new CovariateBalance(data.covariateNames().get(j), before, afterWeighting, afterMatching));
     }
     return out;
   }

@@ -15,7 +15,7 @@ public final class DifferenceInMeans implements EffectEstimator {
   }
 
   @Override
-  public List<EffectEstimate> estimate(PreparedData data, Estimand estimand) {
+  public Estimation estimate(PreparedData data, Estimand estimand) {
     data.requireBinaryTreatment();
     double[] t = data.treatment();
     double[] y = data.outcome();
@@ -45,9 +45,9 @@ public final class DifferenceInMeans implements EffectEstimator {
     LinkedHashMap<String, Double> details = new LinkedHashMap<>();
     details.put("mean_treated", m1);
     details.put("mean_control", m0);
-    return List.of(
+    return Estimation.of(
         EffectEstimate.of(
-            "dim",
+            Method.DIM,
             estimand,
             m1 - m0,
             Math.sqrt(v),

@@ -7,12 +7,12 @@ import java.util.Map;
 /**
  * One estimator's answer: the effect, its uncertainty and the sample it rests on.
  *
- * @param method short method name ("aipw", "ipw_ht", ...)
+ * @param method the method the estimate is reported under (its label is what JSON, CSV and tables show)
  * @param ess effective sample size of the weighting or matching that produced the estimate
  * @param details method-specific numbers (share trimmed, first-stage F, folds, ...)
  */
 public record EffectEstimate(
-    String method,
+    Method method,
     Estimand estimand,
     double estimate,
     double se,
@@ -37,7 +37,7 @@ public record EffectEstimate(
    * an analyst would look like an answer.
    */
   public static EffectEstimate of(
-      String method,
+      Method method,
       Estimand estimand,
       double estimate,
       double se,
@@ -47,14 +47,14 @@ public record EffectEstimate(
       List<String> warnings,
       Map<String, Double> details) {
     if (!Double.isFinite(estimate)) {
-      throw new CausalInputException(method + ": the estimate is not finite (degenerate data)");
+      throw new CausalInputException(method.label() + ": the estimate is not finite (degenerate data)");
     }
     if (!Double.isFinite(se) || se < 0) {
-      throw new CausalInputException(method + ": the standard error is not finite (degenerate data)");
+      throw new CausalInputException(method.label() + ": the standard error is not finite (degenerate data)");
     }
     for (Map.Entry<String, Double> e : details.entrySet()) {
       if (e.getValue() == null || !Double.isFinite(e.getValue())) {
-        throw new IllegalStateException(method + ": detail " + e.getKey() + " is not finite");
+        throw new IllegalStateException(method.label() + ": detail " + e.getKey() + " is not finite");
       }
     }
     return new EffectEstimate(

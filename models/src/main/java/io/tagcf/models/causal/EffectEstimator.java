@@ -1,8 +1,10 @@
 package io.tagcf.models.causal;
 
-import java.util.List;
-
-/** One estimation method. Most return one estimate; IPW returns its Hájek and Horvitz-Thompson forms. */
+/**
+ * One estimation method. An estimator owns its parameters (it is constructed with its options
+ * record, as in DoWhy), so running the same instance on changed data, as the refuters do, repeats
+ * the estimation with the same settings.
+ */
 public interface EffectEstimator {
   Method method();
 
@@ -11,5 +13,5 @@ public interface EffectEstimator {
    *
    * @throws CausalInputException when the data cannot support this method
    */
-  List<EffectEstimate> estimate(PreparedData data, Estimand estimand);
+  Estimation estimate(PreparedData data, Estimand estimand);
 }

@@ -6,15 +6,19 @@ import io.tagcf.models.causal.regression.GlmFamily;
 import io.tagcf.models.causal.regression.ModelMatrix;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A {@link CausalData} checked and turned into what the estimators consume: screened covariates
  * (constant and collinear columns dropped), the standardised nuisance design, the outcome family,
  * and a lazily fitted full-sample propensity score shared by IPW, matching and the diagnostics.
+ * It also carries the seed of every random split an estimator makes of these rows (cross-fitting
+ * folds, the query order of covariate matching), so the same data give the same answer.
  */
 public final class PreparedData {
   private final CausalData data;
-  private final EstimationOptions options;
+  private final NuisanceOptions nuisance;
+  private final long seed;
   private final double[] weights;
   private final double[][] covariates;
   private final List<String> covariateNames;
@@ -23,9 +27,10 @@ public final class PreparedData {
   private final List<String> warnings;
   private PropensityScores propensity;
 
-  private PreparedData(CausalData data, EstimationOptions options) {
+  private PreparedData(CausalData data, NuisanceOptions nuisance, long seed) {
     this.data = data;
-    this.options = options;
+    this.nuisance = nuisance;
+    this.seed = seed;
     this.weights = data.weights();
     this.warnings = new ArrayList<>();
     CovariateScreen.Result screen = CovariateScreen.screen(data.covariates(), data.covariateNames(), weights);
@@ -38,10 +43,10 @@ public final class PreparedData {
     }
     this.covariates = kept;
     this.covariateNames = List.copyOf(keptNames);
-    FeatureExpansion.Expanded expanded = options.expansion().apply(kept, keptNames);
+    FeatureExpansion.Expanded expanded = nuisance.expansion().apply(kept, keptNames);
     double[][] modelColumns = expanded.columns();
     List<String> modelNames = expanded.names();
-    if (options.expansion() != FeatureExpansion.NONE) {
+    if (nuisance.expansion() != FeatureExpansion.NONE) {
       CovariateScreen.Result again = CovariateScreen.screen(modelColumns, modelNames, weights);
       double[][] cols = new double[again.kept().length][];
       List<String> names = new ArrayList<>();
@@ -61,11 +66,12 @@ public final class PreparedData {
    *
    * @throws CausalInputException when the treatment is not 0/1, is constant or an arm is too small
    */
-  public static PreparedData prepare(CausalData data, EstimationOptions options) {
+  public static PreparedData prepare(CausalData data, NuisanceOptions nuisance, long seed) {
+    Objects.requireNonNull(nuisance, "nuisance");
     if (data.size() == 0) {
       throw new CausalInputException("no rows to analyse");
     }
-    return new PreparedData(data, options);
+    return new PreparedData(data, nuisance, seed);
   }
 
   /** Throws unless the treatment is binary with at least two rows in each arm. */
@@ -95,8 +101,14 @@ public final class PreparedData {
     return data;
   }
 
-  public EstimationOptions options() {
-    return options;
+  /** How the nuisance models are built (penalty, covariate expansion). */
+  public NuisanceOptions nuisance() {
+    return nuisance;
+  }
+
+  /** Seed of the random splits estimators make of these rows. */
+  public long seed() {
+    return seed;
   }
 
   public int size() {

@@ -31,7 +31,7 @@ public final class PropensityScores {
     data.requireBinaryTreatment();
     double[] t = data.treatment();
     GlmFit fit =
-        PenalizedGlm.fit(data.design(), t, data.weights(), null, GlmFamily.BINOMIAL, data.options().lambda());
+        PenalizedGlm.fit(data.design(), t, data.weights(), null, GlmFamily.BINOMIAL, data.nuisance().lambda());
     int n = data.size();
     double[] linear = new double[n];
     for (int i = 0; i < n; i++) {

@@ -22,7 +22,7 @@ public final class RegressionAdjustment implements EffectEstimator {
   }
 
   @Override
-  public List<EffectEstimate> estimate(PreparedData data, Estimand estimand) {
+  public Estimation estimate(PreparedData data, Estimand estimand) {
     data.requireBinaryTreatment();
     ModelMatrix x = data.design();
     double[] t = data.treatment();
@@ -101,9 +101,9 @@ public final class RegressionAdjustment implements EffectEstimator {
     }
     LinkedHashMap<String, Double> details = new LinkedHashMap<>();
     details.put("model_columns", (double) (p - 1));
-    return List.of(
+    return Estimation.of(
         EffectEstimate.of(
-            "ra",
+            Method.RA,
             estimand,
             estimate,
             Math.sqrt(Math.max(variance, 0)),
@@ -122,7 +122,7 @@ public final class RegressionAdjustment implements EffectEstimator {
               + " covariates: the " + armName + " outcome model leans on its penalty");
     }
     GlmFit fit = PenalizedGlm.fit(
-        x, data.outcome(), data.weights(), rows, data.outcomeFamily(), data.options().lambda());
+        x, data.outcome(), data.weights(), rows, data.outcomeFamily(), data.nuisance().lambda());
     if (!fit.converged()) {
       warnings.add("the " + armName + " outcome model did not converge (outcome nearly separated)");
     }

@@ -3,7 +3,6 @@ package io.tagcf.models.causal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagcf.models.simulation.LinearWorld;
-import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +21,7 @@ class DoWhyLinearWorldTest {
   void aipwWithinTenPercent() {
     for (int instruments = 0; instruments <= 1; instruments++) {
       for (long seed : SEEDS) {
-        assertWithin(Method.AIPW, "aipw", 1, instruments, seed, 0.10);
+        assertWithin(Method.AIPW, 1, instruments, seed, 0.10);
       }
     }
   }
@@ -31,7 +30,7 @@ class DoWhyLinearWorldTest {
   void ipwWithinFortyPercent() {
     for (int causes = 1; causes <= 2; causes++) {
       for (long seed : SEEDS) {
-        assertWithin(Method.IPW, "ipw", causes, 0, seed, 0.40);
+        assertWithin(Method.IPW, causes, 0, seed, 0.40);
       }
     }
   }
@@ -40,7 +39,7 @@ class DoWhyLinearWorldTest {
   void psmWithinThirtyPercent() {
     for (int causes = 1; causes <= 2; causes++) {
       for (long seed : SEEDS) {
-        assertWithin(Method.PSM, "psm", causes, 0, seed, 0.30);
+        assertWithin(Method.PSM, causes, 0, seed, 0.30);
       }
     }
   }
@@ -50,7 +49,7 @@ class DoWhyLinearWorldTest {
     for (int causes = 0; causes <= 1; causes++) {
       for (int instruments = 1; instruments <= 2; instruments++) {
         for (long seed : SEEDS) {
-          assertWithin(Method.IV, "iv", causes, instruments, seed, 0.40);
+          assertWithin(Method.IV, causes, instruments, seed, 0.40);
         }
       }
     }
@@ -60,16 +59,18 @@ class DoWhyLinearWorldTest {
   @Test
   void aipwAndIvHoldOnTheHarderWorld() {
     for (long seed : SEEDS) {
-      assertWithin(Method.AIPW, "aipw", 5, 2, seed, 0.10);
-      assertWithin(Method.IV, "iv", 5, 2, seed, 0.40);
+      assertWithin(Method.AIPW, 5, 2, seed, 0.10);
+      assertWithin(Method.IV, 5, 2, seed, 0.40);
     }
   }
 
-  private static void assertWithin(Method method, String name, int causes, int instruments, long seed, double bar) {
+  private static void assertWithin(Method method, int causes, int instruments, long seed, double bar) {
     LinearWorld world = LinearWorld.generate(10, causes, instruments, N, seed);
-    EstimationOptions options = EstimationOptions.defaults().withMethods(Set.copyOf(EnumSet.of(method))).withSeed(seed);
+    AnalysisOptions options =
+        new AnalysisOptions(Estimand.ATE, Set.of(method), seed, false, NuisanceOptions.defaults());
     AnalysisReport report = ENGINE.run(world.data(), options);
-    EffectEstimate e = report.result(name);
+    String name = method.label();
+    EffectEstimate e = report.result(method);
     double error = Math.abs(e.estimate() - world.trueEffect()) / world.trueEffect();
     System.out.printf("dowhy-world %-4s causes=%d instruments=%d seed=%d: %.4f (se %.4f) error %.2f%% (bar %.0f%%)%n",
         name, causes, instruments, seed, e.estimate(), e.se(), 100 * error, 100 * bar);

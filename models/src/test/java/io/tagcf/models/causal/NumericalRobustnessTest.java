@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class NumericalRobustnessTest {
   private static final CausalAnalysis ENGINE = new CausalAnalysis();
-  private static final EstimationOptions ALL = EstimationOptions.defaults();
+  private static final AnalysisOptions ALL = AnalysisOptions.defaults();
 
   /** y = 2 t + x + noise, P(t = 1) = sigmoid(x). */
   private static CausalData.Builder confounded(int n, long seed, double[] x) {
@@ -32,8 +32,8 @@ class NumericalRobustnessTest {
   private static void assertAllFinite(AnalysisReport report) {
     assertThat(report.results()).isNotEmpty();
     for (EffectEstimate e : report.results()) {
-      assertThat(e.estimate()).as(e.method()).isFinite();
-      assertThat(e.se()).as(e.method()).isFinite();
+      assertThat(e.estimate()).as(e.method().label()).isFinite();
+      assertThat(e.se()).as(e.method().label()).isFinite();
       assertThat(e.ciLow()).isFinite();
       assertThat(e.ciHigh()).isFinite();
       assertThat(e.ess()).isFinite();
@@ -56,7 +56,7 @@ class NumericalRobustnessTest {
     assertAllFinite(report);
     assertThat(report.warnings()).anyMatch(w -> w.contains("'always7' is constant"));
     assertThat(report.warnings()).anyMatch(w -> w.contains("'x_again' is collinear"));
-    assertThat(report.result("aipw").estimate()).isBetween(1.8, 2.2);
+    assertThat(report.result(Method.AIPW).estimate()).isBetween(1.8, 2.2);
   }
 
   @Test
@@ -89,7 +89,7 @@ class NumericalRobustnessTest {
     }
     AnalysisReport report = ENGINE.run(CausalData.builder(t, y).covariate("x", x).build(), ALL);
     assertAllFinite(report);
-    EffectEstimate ipw = report.result("ipw");
+    EffectEstimate ipw = report.result(Method.IPW);
     assertThat(ipw.details().get("clipped_share")).isGreaterThan(0.05);
     assertThat(ipw.warnings()).anyMatch(w -> w.contains("overlap is weak"));
     assertThat(report.overlap().warnings()).isNotEmpty();
@@ -125,8 +125,8 @@ class NumericalRobustnessTest {
     for (EffectEstimate e : report.results()) {
       // Horvitz-Thompson does not normalise its weights, so it is not exactly 0 here: one reason
       // the Hajek form is the default.
-      if (!e.method().equals("ipw_ht")) {
-        assertThat(Math.abs(e.estimate())).as(e.method()).isLessThan(1e-6);
+      if (e.method() != Method.IPW_HT) {
+        assertThat(Math.abs(e.estimate())).as(e.method().label()).isLessThan(1e-6);
       }
     }
   }
@@ -151,7 +151,7 @@ class NumericalRobustnessTest {
     AnalysisReport report = ENGINE.run(CausalData.builder(t, y).covariate("g=B", groupB).covariate("g=C", groupC)
         .build(), ALL);
     assertAllFinite(report);
-    assertThat(report.result("aipw").estimate()).isBetween(0.03, 0.17);
+    assertThat(report.result(Method.AIPW).estimate()).isBetween(0.03, 0.17);
   }
 
   @Test
@@ -166,13 +166,15 @@ class NumericalRobustnessTest {
       w[i] = 1 + r.nextInt(20);
       w1000[i] = 1000 * w[i];
     }
-    EstimationOptions options = ALL.withMethods(EnumSet.of(Method.DIM, Method.RA, Method.IPW, Method.AIPW, Method.PSM));
+    AnalysisOptions options = new AnalysisOptions(Estimand.ATE,
+        EnumSet.of(Method.DIM, Method.RA, Method.IPW, Method.AIPW, Method.PSM), 1, false, NuisanceOptions.defaults());
     AnalysisReport a = ENGINE.run(withWeights(data, w), options);
     AnalysisReport b = ENGINE.run(withWeights(data, w1000), options);
     for (EffectEstimate e : a.results()) {
       EffectEstimate f = b.result(e.method());
-      assertThat(f.estimate()).as(e.method()).isCloseTo(e.estimate(), org.assertj.core.api.Assertions.within(1e-6));
-      assertThat(f.se()).as(e.method()).isCloseTo(e.se(), org.assertj.core.api.Assertions.within(1e-6));
+      assertThat(f.estimate()).as(e.method().label())
+          .isCloseTo(e.estimate(), org.assertj.core.api.Assertions.within(1e-6));
+      assertThat(f.se()).as(e.method().label()).isCloseTo(e.se(), org.assertj.core.api.Assertions.within(1e-6));
     }
   }
 
@@ -197,14 +199,15 @@ class NumericalRobustnessTest {
     CausalData.Builder weak = CausalData.builder(data.treatment(), data.outcome()).covariate("x", x)
         .instrument("noise", noise);
     EffectEstimate iv = new InstrumentalVariables()
-        .estimate(PreparedData.prepare(weak.build(), ALL), Estimand.ATE).get(0);
+        .estimate(PreparedData.prepare(weak.build(), ALL.nuisance(), ALL.seed()), Estimand.ATE).primary();
     assertThat(iv.estimate()).isFinite();
     assertThat(iv.details().get("first_stage_f")).isLessThan(10);
     assertThat(iv.warnings()).anyMatch(w -> w.startsWith("weak instrument"));
     double[] constant = new double[n];
     CausalData flat = CausalData.builder(data.treatment(), data.outcome()).covariate("x", x)
         .instrument("z", constant).build();
-    assertThatThrownBy(() -> new InstrumentalVariables().estimate(PreparedData.prepare(flat, ALL), Estimand.ATE))
+    assertThatThrownBy(() -> new InstrumentalVariables()
+        .estimate(PreparedData.prepare(flat, ALL.nuisance(), ALL.seed()), Estimand.ATE))
         .isInstanceOf(CausalInputException.class).hasMessageContaining("instrument 'z' is constant");
   }
 

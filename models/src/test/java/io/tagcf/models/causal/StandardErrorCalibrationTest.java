@@ -3,11 +3,13 @@ package io.tagcf.models.causal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagcf.models.causal.matching.CovariateMatching;
+import io.tagcf.models.causal.matching.MatchingEstimate;
+import io.tagcf.models.causal.matching.NnmOptions;
 import io.tagcf.models.causal.matching.PropensityScoreMatching;
+import io.tagcf.models.causal.matching.PsmOptions;
 import io.tagcf.models.causal.weighting.AugmentedIpw;
 import io.tagcf.models.causal.weighting.InverseProbabilityWeighting;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -64,16 +66,16 @@ class StandardErrorCalibrationTest {
     estimators.put("ra", new RegressionAdjustment());
     estimators.put("ipw", new InverseProbabilityWeighting());
     estimators.put("aipw", new AugmentedIpw());
-    estimators.put("psm", new PropensityScoreMatching());
-    estimators.put("nnm", new CovariateMatching());
+    // 1:1 matching without a caliper.
+    int j = MatchingEstimate.DEFAULT_VARIANCE_NEIGHBOURS;
+    estimators.put("psm", new PropensityScoreMatching(new PsmOptions(0.0, 1, j)));
+    estimators.put("nnm", new CovariateMatching(new NnmOptions(1, NnmOptions.DEFAULT_WORK_BUDGET, j)));
     for (Estimand estimand : Estimand.values()) {
       double truth = estimand == Estimand.ATE ? 2.0 : att;
       for (Map.Entry<String, EffectEstimator> entry : estimators.entrySet()) {
-        EstimationOptions options = EstimationOptions.defaults().withMatching(0.0, 1);
         double[] z = IntStream.range(0, REPLICATIONS).parallel().mapToDouble(rep -> {
-          PreparedData d = PreparedData.prepare(sample(rep), options.withSeed(rep));
-          List<EffectEstimate> out = entry.getValue().estimate(d, estimand);
-          EffectEstimate e = out.get(0);
+          PreparedData d = PreparedData.prepare(sample(rep), NuisanceOptions.defaults(), rep);
+          EffectEstimate e = entry.getValue().estimate(d, estimand).primary();
           return (e.estimate() - truth) / e.se();
         }).toArray();
         double coverage = java.util.Arrays.stream(z).filter(v -> Math.abs(v) <= EffectEstimate.Z_95).count()

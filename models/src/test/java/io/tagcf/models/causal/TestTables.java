@@ -13,6 +13,24 @@ import java.util.Map;
 final class TestTables {
   private TestTables() {}
 
+  /**
+   * The Lalonde sample (MatchIt's copy) with the covariates of the published MatchIt and R
+   * analyses: age, education, race, marriage, no degree, 1974 and 1975 earnings.
+   */
+  static CausalData lalonde() {
+    Map<String, List<String>> t = read("lalonde.csv");
+    return CausalData.builder(numbers(t, "treat"), numbers(t, "re78"))
+        .covariate("age", numbers(t, "age"))
+        .covariate("educ", numbers(t, "educ"))
+        .covariate("race=hispan", indicator(t, "race", "hispan"))
+        .covariate("race=white", indicator(t, "race", "white"))
+        .covariate("married", numbers(t, "married"))
+        .covariate("nodegree", numbers(t, "nodegree"))
+        .covariate("re74", numbers(t, "re74"))
+        .covariate("re75", numbers(t, "re75"))
+        .build();
+  }
+
   static Map<String, List<String>> read(String resource) {
     try (BufferedReader in = new BufferedReader(new InputStreamReader(
         TestTables.class.getResourceAsStream("/causal/" + resource), StandardCharsets.UTF_8))) {

@@ -2,12 +2,13 @@ package io.tagcf.models.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tagcf.models.causal.DifferenceInMeans;
 import io.tagcf.models.causal.EffectEstimate;
 import io.tagcf.models.causal.Estimand;
-import io.tagcf.models.causal.EstimationOptions;
-import io.tagcf.models.causal.DifferenceInMeans;
+import io.tagcf.models.causal.NuisanceOptions;
 import io.tagcf.models.causal.PreparedData;
 import io.tagcf.models.causal.matching.PropensityScoreMatching;
+import io.tagcf.models.causal.matching.PsmOptions;
 import io.tagcf.models.causal.weighting.AugmentedIpw;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,15 +61,15 @@ class SimulatedWorldAccuracyTest {
       int segment = idx % config.segments();
       PreparedData data = PreparedData.prepare(
           TagSegmentDesign.build(world.world(), world.stats(), tag, segment).toCausalData(Outcome.CLICK),
-          EstimationOptions.defaults().withSeed(idx));
-      EffectEstimate psm = new PropensityScoreMatching().estimate(data, Estimand.ATE).get(0);
-      assertThat(psm.details().get("k")).isEqualTo(EstimationOptions.WEIGHTED_PSM_NEIGHBOURS);
+          NuisanceOptions.defaults(), idx);
+      EffectEstimate psm = new PropensityScoreMatching().estimate(data, Estimand.ATE).primary();
+      assertThat(psm.details().get("k")).isEqualTo(PsmOptions.WEIGHTED_PSM_NEIGHBOURS);
       z[idx] = (psm.estimate() - world.truth().row(tag, segment, Outcome.CLICK).ate()) / psm.se();
     });
     double coverage = Arrays.stream(z).filter(v -> Math.abs(v) <= EffectEstimate.Z_95).count() / (double) z.length;
     double zMean = Arrays.stream(z).average().orElse(0);
     System.out.printf("psm (k = %d) on %d weighted click cells: coverage %.1f%%, mean z %.2f%n",
-        EstimationOptions.WEIGHTED_PSM_NEIGHBOURS, z.length, 100 * coverage, zMean);
+        PsmOptions.WEIGHTED_PSM_NEIGHBOURS, z.length, 100 * coverage, zMean);
     assertThat(coverage).isGreaterThanOrEqualTo(0.85);
     assertThat(Math.abs(zMean)).isLessThan(1.0);
   }
@@ -91,15 +92,15 @@ class SimulatedWorldAccuracyTest {
   static List<Cell> estimate(Simulated sim, Outcome outcome) {
     long start = System.nanoTime();
     SimulationConfig config = sim.config();
-    EstimationOptions options = EstimationOptions.defaults();
     Cell[] cells = new Cell[config.tags() * config.segments()];
     IntStream.range(0, cells.length).parallel().forEach(idx -> {
       int tag = idx / config.segments();
       int segment = idx % config.segments();
       PreparedData data = PreparedData.prepare(
-          TagSegmentDesign.build(sim.world(), sim.stats(), tag, segment).toCausalData(outcome), options.withSeed(idx));
-      EffectEstimate aipw = new AugmentedIpw().estimate(data, Estimand.ATE).get(0);
-      EffectEstimate naive = new DifferenceInMeans().estimate(data, Estimand.ATE).get(0);
+          TagSegmentDesign.build(sim.world(), sim.stats(), tag, segment).toCausalData(outcome),
+          NuisanceOptions.defaults(), idx);
+      EffectEstimate aipw = new AugmentedIpw().estimate(data, Estimand.ATE).primary();
+      EffectEstimate naive = new DifferenceInMeans().estimate(data, Estimand.ATE).primary();
       TruthTable.Row row = sim.truth().row(tag, segment, outcome);
       cells[idx] = new Cell(tag, segment, row.ate(), row.zeroEffect(), aipw, naive);
     });

@@ -1,7 +1,7 @@
 package io.tagcf.ops.demo;
 
-import io.tagcf.workflows.coverset.CoverSetStatus;
-import io.tagcf.workflows.coverset.CoverSetWorkflow;
+import io.tagcf.workflowapi.coverset.CoverSetStatus;
+import io.tagcf.workflowapi.coverset.CoverSetWorkflow;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.tagcf.ops.estimate;
 
+import io.tagcf.analysis.BadInputException;
 import io.tagcf.models.causal.CausalInputException;
 import java.io.IOException;
 import java.io.PrintStream;

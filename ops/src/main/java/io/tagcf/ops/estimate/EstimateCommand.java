@@ -1,19 +1,25 @@
 package io.tagcf.ops.estimate;
 
+import io.tagcf.analysis.BadInputException;
+import io.tagcf.analysis.DesignSpec;
+import io.tagcf.analysis.ReportWriter;
+import io.tagcf.models.causal.AnalysisOptions;
 import io.tagcf.models.causal.AnalysisReport;
 import io.tagcf.models.causal.CausalAnalysis;
-import io.tagcf.models.causal.CausalData;
 import io.tagcf.models.causal.Estimand;
-import io.tagcf.models.causal.EstimationOptions;
 import io.tagcf.models.causal.Method;
+import io.tagcf.models.causal.MethodOptions;
+import io.tagcf.models.causal.NuisanceOptions;
+import io.tagcf.models.causal.matching.MatchingEstimate;
+import io.tagcf.models.causal.matching.NnmOptions;
+import io.tagcf.models.causal.matching.PsmOptions;
+import io.tagcf.models.causal.weighting.AipwOptions;
+import io.tagcf.models.causal.weighting.WeightingOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,7 +63,7 @@ public final class EstimateCommand extends AnalysisCommand {
       description = "Comma list of dim,ra,ipw,aipw,psm,nnm,iv or all. Default: ${DEFAULT-VALUE}.")
   String methods;
 
-  @Option(names = "--refute", description = "Run the refuters (placebo treatment, random common cause, 80% subset,"
+  @Option(names = "--refute", description = "Run the refuters (placebo treatment, random common cause, 80%% subset,"
       + " placebo outcome).")
   boolean refute;
 
@@ -113,69 +119,25 @@ public final class EstimateCommand extends AnalysisCommand {
     if (explicitIv && instruments.isEmpty()) {
       throw new BadInputException("--methods iv needs --instrument");
     }
-    List<String> header = CsvColumns.header(csv);
-    Set<String> special = new HashSet<>();
-    special.add(treatment);
-    special.add(outcome);
-    special.addAll(instruments);
-    if (weight != null) {
-      special.add(weight);
-    }
-    if (placeboOutcome != null) {
-      special.add(placeboOutcome);
-    }
-    for (String name : special) {
-      if (!header.contains(name)) {
-        throw new BadInputException("unknown column '" + name + "' (the file has: " + String.join(", ", header) + ")");
-      }
-    }
-    List<String> covariateColumns = CsvColumns.expand(covariates, header, special);
-    for (String c : covariateColumns) {
-      if (c.equals(treatment)) {
-        throw new BadInputException("the treatment column '" + c + "' cannot also be a covariate");
-      }
-      if (c.equals(outcome)) {
-        throw new BadInputException("the outcome column '" + c + "' cannot also be a covariate");
-      }
-    }
-    List<String> used = new ArrayList<>();
-    used.add(treatment);
-    used.add(outcome);
-    used.addAll(covariateColumns);
-    used.addAll(instruments);
-    if (weight != null) {
-      used.add(weight);
-    }
-    if (placeboOutcome != null) {
-      used.add(placeboOutcome);
-    }
-    Map<String, String> numericRoles = new LinkedHashMap<>();
-    numericRoles.put(treatment, "treatment");
-    numericRoles.put(outcome, "outcome");
-    for (String z : instruments) {
-      numericRoles.put(z, "instrument");
-    }
-    if (weight != null) {
-      numericRoles.put(weight, "weight");
-    }
-    if (placeboOutcome != null) {
-      numericRoles.put(placeboOutcome, "placebo outcome");
-    }
-    CsvColumns table = CsvColumns.load(csv, used.stream().distinct().toList(), numericRoles);
-    CausalData data = DesignEncoder.encode(table, treatment, outcome, covariateColumns, instruments, weight,
-        placeboOutcome);
-    EstimationOptions options = EstimationOptions.defaults()
-        .withEstimand(target)
-        .withMethods(chosen)
-        .withSeed(seed)
-        .withMatching(caliper, neighbours == null ? 0 : neighbours)
-        .withRefute(refute);
-    AnalysisReport report = new CausalAnalysis().run(data, options);
+    DesignSpec.Loaded design =
+        new DesignSpec(csv, treatment, outcome, covariates, instruments, weight, placeboOutcome).load();
+    AnalysisOptions options = new AnalysisOptions(target, chosen, seed, refute, NuisanceOptions.defaults());
+    AnalysisReport report = new CausalAnalysis(methodOptions()).run(design.data(), options);
     switch (fmt) {
-      case "json" -> stdout.println(ReportWriter.json(report, table.droppedRows()));
+      case "json" -> stdout.println(ReportWriter.json(report, design.droppedRows()));
       case "csv" -> ReportWriter.csv(report, stdout);
-      default -> ReportWriter.table(report, table.droppedRows(), treatment, outcome, stdout);
+      default -> ReportWriter.table(report, design.droppedRows(), treatment, outcome, stdout);
     }
     stdout.flush();
+  }
+
+  /** --caliper, and --neighbours as k of both matching methods; everything else at its default. */
+  private MethodOptions methodOptions() {
+    int j = MatchingEstimate.DEFAULT_VARIANCE_NEIGHBOURS;
+    // Without --neighbours psm chooses k from the row weights and nnm matches 1:1.
+    PsmOptions psm = new PsmOptions(caliper, neighbours == null ? PsmOptions.METHOD_DEFAULT : neighbours, j);
+    NnmOptions nnm =
+        neighbours == null ? NnmOptions.defaults() : new NnmOptions(neighbours, NnmOptions.DEFAULT_WORK_BUDGET, j);
+    return new MethodOptions(WeightingOptions.defaults(), AipwOptions.defaults(), psm, nnm);
   }
 }

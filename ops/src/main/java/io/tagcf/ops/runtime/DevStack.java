@@ -1,11 +1,11 @@
 package io.tagcf.ops.runtime;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tagcf.devserver.TemporalDevServer;
 import io.tagcf.ops.config.TagcfConfig;
-import io.tagcf.ops.dev.TemporalDevServer;
 import io.tagcf.store.Database;
 import java.util.Optional;
 import org.slf4j.Logger;

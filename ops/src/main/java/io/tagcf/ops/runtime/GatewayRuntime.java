@@ -5,6 +5,9 @@ import io.tagcf.gateway.GatewayDependencies;
 import io.tagcf.gateway.GatewayServer;
 import io.tagcf.gateway.ingest.TemporalIngestStarter;
 import io.tagcf.ops.config.TagcfConfig;
+import io.tagcf.ops.runtime.gateway.JdbcTagStore;
+import io.tagcf.ops.runtime.gateway.JdbcUserRoleStore;
+import io.tagcf.ops.runtime.gateway.JdbcVideoStore;
 import io.tagcf.store.Database;
 import io.temporal.client.WorkflowClient;
 import io.vertx.core.Vertx;
@@ -14,7 +17,10 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.util.concurrent.TimeUnit;
 
-/** The HTTP gateway on its own Vert.x instance, with Vert.x metrics in the shared registry. */
+/**
+ * The HTTP gateway on its own Vert.x instance, with Vert.x metrics in the shared registry, its
+ * ports backed by PostgreSQL and Temporal.
+ */
 public final class GatewayRuntime implements AutoCloseable {
 
   private final Vertx vertx;
@@ -37,7 +43,12 @@ public final class GatewayRuntime implements AutoCloseable {
           GatewayServer.start(
                   vertx,
                   new GatewayDependencies(
-                      db, new TemporalIngestStarter(client), config.embeddingModel(), registry),
+                      new JdbcVideoStore(db.dataSource(), config.embeddingModel()),
+                      new JdbcTagStore(db.dataSource()),
+                      new JdbcUserRoleStore(db.dataSource()),
+                      new TemporalIngestStarter(client),
+                      db::isReachable,
+                      registry),
                   config.httpHost(),
                   config.httpPort())
               .await(30, TimeUnit.SECONDS);

@@ -1,11 +1,11 @@
 package io.tagcf.ops.runtime;
 
 import io.tagcf.ops.config.MaintenanceSettings;
-import io.tagcf.workflows.TaskQueues;
-import io.tagcf.workflows.coverset.CoverSetSchedule;
-import io.tagcf.workflows.coverset.CoverSetWorkflow;
-import io.tagcf.workflows.roles.UserRoleSchedule;
-import io.tagcf.workflows.roles.UserRoleWorkflow;
+import io.tagcf.workflowapi.TaskQueues;
+import io.tagcf.workflowapi.coverset.CoverSetSchedule;
+import io.tagcf.workflowapi.coverset.CoverSetWorkflow;
+import io.tagcf.workflowapi.roles.UserRoleSchedule;
+import io.tagcf.workflowapi.roles.UserRoleWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;

@@ -1,31 +1,23 @@
 package io.tagcf.ops.runtime;
 
+import dev.langchain4j.service.AiServices;
+import io.tagcf.activities.coverset.CoverSetActivitiesImpl;
 import io.tagcf.activities.embedding.CachingEmbedder;
 import io.tagcf.activities.embedding.EmbeddingActivitiesImpl;
 import io.tagcf.activities.embedding.OnnxEmbedder;
 import io.tagcf.activities.embedding.OnnxModelSpec;
 import io.tagcf.activities.ingest.CurrentVideo;
 import io.tagcf.activities.ingest.IngestStoreActivitiesImpl;
-import dev.langchain4j.service.AiServices;
-import io.tagcf.activities.coverset.CoverSetActivitiesImpl;
 import io.tagcf.activities.llm.ChatModels;
 import io.tagcf.activities.llm.LlmTaggingActivitiesImpl;
+import io.tagcf.activities.llm.LlmVideoTagger;
 import io.tagcf.activities.llm.LogicAssistant;
 import io.tagcf.activities.roles.LlmLogicActivitiesImpl;
 import io.tagcf.activities.roles.UserRoleActivitiesImpl;
-import io.tagcf.store.coverset.CoverSetRepository;
-import io.tagcf.store.logic.LogicEdgeRepository;
-import io.tagcf.store.roles.EngagementRepository;
-import io.tagcf.store.roles.UserRoleRepository;
-import io.tagcf.workflows.coverset.CoverSetWorkflowImpl;
-import io.tagcf.workflows.roles.UserRoleWorkflowImpl;
-import io.temporal.activity.Activity;
-import java.time.Clock;
-import io.tagcf.activities.llm.LlmVideoTagger;
 import io.tagcf.activities.tagging.NormalisationActivitiesImpl;
+import io.tagcf.activities.tagging.TagNormaliser;
 import io.tagcf.activities.tagging.TaggerPlan;
 import io.tagcf.activities.tagging.TaggerPlanActivitiesImpl;
-import io.tagcf.activities.tagging.TagNormaliser;
 import io.tagcf.activities.tagging.TaggingActivitiesImpl;
 import io.tagcf.activities.vocabulary.VocabularyBootstrap;
 import io.tagcf.activities.vocabulary.VocabularyCache;
@@ -33,15 +25,23 @@ import io.tagcf.models.embedding.Embedder;
 import io.tagcf.models.tags.TagVocabulary;
 import io.tagcf.ops.config.TagcfConfig;
 import io.tagcf.store.Database;
+import io.tagcf.store.coverset.CoverSetRepository;
 import io.tagcf.store.ingest.IngestResultWriter;
+import io.tagcf.store.logic.LogicEdgeRepository;
+import io.tagcf.store.roles.EngagementRepository;
+import io.tagcf.store.roles.UserRoleRepository;
 import io.tagcf.store.tags.TagRepository;
 import io.tagcf.store.video.VideoRepository;
-import io.tagcf.workflows.TaskQueues;
+import io.tagcf.workflowapi.TaskQueues;
+import io.tagcf.workflows.coverset.CoverSetWorkflowImpl;
 import io.tagcf.workflows.ingest.VideoIngestWorkflowImpl;
+import io.tagcf.workflows.roles.UserRoleWorkflowImpl;
+import io.temporal.activity.Activity;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,7 +142,7 @@ public final class WorkerRuntime implements AutoCloseable {
 
   static TaggerPlan taggerPlan(TagcfConfig config) {
     return config.llm()
-        .map(l -> new TaggerPlan(true, l.maxAttempts(), l.initialBackoff().toMillis(), l.timeout().toMillis()))
+        .map(TaggerPlan::llm)
         .orElse(TaggerPlan.offline());
   }
 

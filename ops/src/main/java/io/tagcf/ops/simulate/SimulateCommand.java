@@ -1,18 +1,10 @@
 package io.tagcf.ops.simulate;
 
-import io.tagcf.models.simulation.ExposureSimulator;
+import io.tagcf.analysis.simulation.SimulationExport;
 import io.tagcf.models.simulation.SimulationConfig;
-import io.tagcf.models.simulation.TagSegmentDesign;
-import io.tagcf.models.simulation.TruthTable;
-import io.tagcf.models.simulation.VideoSegmentStats;
-import io.tagcf.models.simulation.World;
-import io.tagcf.models.simulation.WorldBuilder;
 import io.tagcf.ops.estimate.AnalysisCommand;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,66 +79,30 @@ public final class SimulateCommand extends AnalysisCommand {
   @Override
   protected void run() throws IOException {
     SimulationConfig config = new SimulationConfig(videos, users, exposures, tags, segments, seed);
-    List<int[]> cells = parseDesigns(config);
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1");
-    }
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new IllegalArgumentException(out + " exists and is not a directory");
-    }
-    Files.createDirectories(out);
+    List<SimulationExport.Cell> cells = parseDesigns();
     long start = System.nanoTime();
-    World world = WorldBuilder.build(config);
-    SimulationFiles.users(world, out.resolve("users.csv"));
-    SimulationFiles.videos(world, out.resolve("videos.csv"));
-    TruthTable truth = new TruthTable(world);
-    VideoSegmentStats stats = cells.isEmpty() ? null : new VideoSegmentStats(world);
-    try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out.resolve("exposures.csv")), 1 << 16);
-        ProgressBar bar = progressBar(exposures)) {
-      ExposureCsvSink csv = new ExposureCsvSink(world, file);
-      new ExposureSimulator(world).run(block -> {
-        csv.accept(block);
-        truth.accept(block);
-        if (stats != null) {
-          stats.accept(block);
-        }
-      }, threads, bar == null ? null : bar::stepTo);
-      csv.flush();
-    }
-    SimulationFiles.truth(world, truth, out.resolve("truth.csv"));
-    List<String> written = new ArrayList<>(List.of("exposures.csv", "users.csv", "videos.csv", "truth.csv"));
-    for (int[] cell : cells) {
-      String name = "design_tag" + cell[0] + "_seg" + cell[1] + ".csv";
-      SimulationFiles.design(TagSegmentDesign.build(world, stats, cell[0], cell[1]), out.resolve(name));
-      written.add(name);
+    List<String> written;
+    try (ProgressBar bar = progressBar(exposures)) {
+      written = SimulationExport.write(config, cells, out, threads, bar == null ? null : bar::stepTo);
     }
     stdout.printf(Locale.ROOT, "simulated %,d exposures of %,d users on %,d videos (%d tags, %d segments, seed %d) "
             + "in %.1f s%nwrote %s to %s%n", exposures, users, videos, tags, segments, seed,
         (System.nanoTime() - start) / 1e9, String.join(", ", written), out);
   }
 
-  private List<int[]> parseDesigns(SimulationConfig config) {
-    List<int[]> cells = new ArrayList<>();
+  private List<SimulationExport.Cell> parseDesigns() {
+    List<SimulationExport.Cell> cells = new ArrayList<>();
     for (String d : designs) {
       String[] parts = d.split(":");
-      int tag;
-      int segment;
       try {
         if (parts.length != 2) {
           throw new NumberFormatException();
         }
-        tag = Integer.parseInt(parts[0].trim().replaceFirst("^tag_", ""));
-        segment = Integer.parseInt(parts[1].trim());
+        cells.add(new SimulationExport.Cell(
+            Integer.parseInt(parts[0].trim().replaceFirst("^tag_", "")), Integer.parseInt(parts[1].trim())));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("--design must be TAG:SEGMENT with numeric ids, got '" + d + "'");
       }
-      if (tag < 0 || tag >= config.tags()) {
-        throw new IllegalArgumentException("--design tag " + tag + " is outside 0.." + (config.tags() - 1));
-      }
-      if (segment < 0 || segment >= config.segments()) {
-        throw new IllegalArgumentException("--design segment " + segment + " is outside 0.." + (config.segments() - 1));
-      }
-      cells.add(new int[] {tag, segment});
     }
     return cells;
   }

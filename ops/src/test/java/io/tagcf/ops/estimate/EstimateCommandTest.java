@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tagcf.ops.TagcfCommand;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,7 +103,26 @@ class EstimateCommandTest {
   @Test
   void registeredUnderTheTagcfCommand() {
     CommandLine cl = TagcfCommand.commandLine();
-    assertThat(cl.getSubcommands()).containsKeys("estimate", "simulate", "bench");
+    assertThat(cl.getSubcommands()).containsKeys("estimate", "simulate");
+    // Benchmarks live in their own build (tagcf-bench.jar), not in the production command.
+    assertThat(cl.getSubcommands()).doesNotContainKey("bench");
+  }
+
+  /** A bare % in a description is a format error picocli reports on System.err. */
+  @Test
+  void helpPrintsPercentSignsWithoutAFormatWarning() {
+    PrintStream original = System.err;
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    CommandRun help;
+    try {
+      System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+      help = CommandRun.estimate("--help");
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("80% subset").doesNotContain("%%");
+    assertThat(stderr.toString(StandardCharsets.UTF_8) + help.err()).isEmpty();
   }
 
   // ---- bad input: exit 2 with one line naming the problem, no stack trace ----

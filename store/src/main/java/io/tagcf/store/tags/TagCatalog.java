@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -71,6 +74,26 @@ public final class TagCatalog {
           return rs.next() ? Optional.of(map(rs)) : Optional.empty();
         }
       }
+    });
+  }
+
+  /** The tags with these ids, in one query; ids without a tag are absent from the map. */
+  public Map<Long, TagSummary> findAll(Collection<Long> tagIds) {
+    if (tagIds.isEmpty()) {
+      return Map.of();
+    }
+    return tx.read(c -> {
+      Map<Long, TagSummary> out = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE t.tag_id = ANY (?)")) {
+        ps.setArray(1, c.createArrayOf("bigint", tagIds.toArray()));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            TagSummary tag = map(rs);
+            out.put(tag.tagId(), tag);
+          }
+        }
+      }
+      return out;
     });
   }
 

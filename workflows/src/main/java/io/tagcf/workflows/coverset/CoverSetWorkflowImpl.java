@@ -2,9 +2,12 @@ package io.tagcf.workflows.coverset;
 
 import io.tagcf.activities.coverset.CoverSetActivities;
 import io.tagcf.activities.coverset.CoverSetRequest;
-import io.tagcf.activities.coverset.CoverSetSummary;
+import io.tagcf.models.coverset.CoverSetSummary;
 import io.tagcf.models.tags.TagKind;
-import io.tagcf.workflows.TaskQueues;
+import io.tagcf.workflowapi.TaskQueues;
+import io.tagcf.workflowapi.coverset.CoverSetSchedule;
+import io.tagcf.workflowapi.coverset.CoverSetStatus;
+import io.tagcf.workflowapi.coverset.CoverSetWorkflow;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;

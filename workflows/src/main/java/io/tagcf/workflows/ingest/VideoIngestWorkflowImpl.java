@@ -3,10 +3,10 @@ package io.tagcf.workflows.ingest;
 import io.tagcf.activities.embedding.EmbeddingActivities;
 import io.tagcf.activities.ingest.IngestFailures;
 import io.tagcf.activities.ingest.IngestStoreActivities;
-import io.tagcf.activities.tagging.NormalisationActivities;
-import io.tagcf.activities.llm.LlmFailures;
 import io.tagcf.activities.llm.LlmTaggingActivities;
 import io.tagcf.activities.llm.LlmTags;
+import io.tagcf.activities.llm.TemporalLlmFailures;
+import io.tagcf.activities.tagging.NormalisationActivities;
 import io.tagcf.activities.tagging.TaggerPlan;
 import io.tagcf.activities.tagging.TaggerPlanActivities;
 import io.tagcf.activities.tagging.TaggingActivities;
@@ -17,7 +17,10 @@ import io.tagcf.models.tags.TagKind;
 import io.tagcf.models.tags.TaggerKind;
 import io.tagcf.models.video.IngestStage;
 import io.tagcf.models.video.VideoRef;
-import io.tagcf.workflows.TaskQueues;
+import io.tagcf.workflowapi.TaskQueues;
+import io.tagcf.workflowapi.ingest.IngestRequest;
+import io.tagcf.workflowapi.ingest.IngestResult;
+import io.tagcf.workflowapi.ingest.VideoIngestWorkflow;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -195,17 +198,8 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
         .setTaskQueue(TaskQueues.LLM)
         .setScheduleToStartTimeout(Duration.ofMinutes(10))
         .setStartToCloseTimeout(Duration.ofMillis(plan.callTimeoutMillis()).plusSeconds(10))
-        .setRetryOptions(
-            RetryOptions.newBuilder()
-                .setInitialInterval(Duration.ofMillis(plan.initialBackoffMillis()))
-                .setBackoffCoefficient(2.0)
-                .setMaximumInterval(Duration.ofMinutes(1))
-                .setMaximumAttempts(plan.maxAttempts())
-                .setDoNotRetry(
-                    LlmFailures.REQUEST_REJECTED,
-                    IngestFailures.CONTENT_SUPERSEDED,
-                    IngestFailures.VIDEO_NOT_FOUND)
-                .build())
+        .setRetryOptions(TemporalLlmFailures.retryOptions(
+            plan.retryPolicy(), IngestFailures.CONTENT_SUPERSEDED, IngestFailures.VIDEO_NOT_FOUND))
         .build();
   }
 

@@ -1,13 +1,16 @@
 package io.tagcf.workflows.roles;
 
-import io.tagcf.activities.llm.LlmFailures;
+import io.tagcf.activities.llm.LlmFailure;
 import io.tagcf.activities.roles.LlmLogicActivities;
-import io.tagcf.activities.roles.LogicRunSummary;
-import io.tagcf.activities.roles.RoleRunSummary;
 import io.tagcf.activities.roles.UserRoleActivities;
 import io.tagcf.activities.tagging.TaggerPlan;
 import io.tagcf.activities.tagging.TaggerPlanActivities;
-import io.tagcf.workflows.TaskQueues;
+import io.tagcf.models.logic.LogicRunSummary;
+import io.tagcf.models.roles.RoleRunSummary;
+import io.tagcf.workflowapi.TaskQueues;
+import io.tagcf.workflowapi.roles.UserRoleSchedule;
+import io.tagcf.workflowapi.roles.UserRoleStatus;
+import io.tagcf.workflowapi.roles.UserRoleWorkflow;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -38,7 +41,7 @@ public final class UserRoleWorkflowImpl implements UserRoleWorkflow {
               .setRetryOptions(RetryOptions.newBuilder()
                   .setInitialInterval(Duration.ofMinutes(1))
                   .setMaximumAttempts(3)
-                  .setDoNotRetry(LlmFailures.REQUEST_REJECTED)
+                  .setDoNotRetry(LlmFailure.Kind.nonRetryableTypeNames().toArray(String[]::new))
                   .build())
               .build());
 

@@ -5,6 +5,7 @@ import io.tagcf.models.causal.EffectEstimate;
 import io.tagcf.models.causal.EffectEstimator;
 import io.tagcf.models.causal.EffectiveSampleSize;
 import io.tagcf.models.causal.Estimand;
+import io.tagcf.models.causal.Estimation;
 import io.tagcf.models.causal.Method;
 import io.tagcf.models.causal.PreparedData;
 import io.tagcf.models.causal.regression.CovariateScreen;
@@ -34,7 +35,7 @@ public final class InstrumentalVariables implements EffectEstimator {
   }
 
   @Override
-  public List<EffectEstimate> estimate(PreparedData data, Estimand estimand) {
+  public Estimation estimate(PreparedData data, Estimand estimand) {
     double[][] instruments = data.data().instruments();
     int q = instruments.length;
     if (q == 0) {
@@ -123,8 +124,8 @@ public final class InstrumentalVariables implements EffectEstimator {
         treated++;
       }
     }
-    return List.of(EffectEstimate.of(
-        "iv", estimand, beta[p - 1], se, treated, n - treated, EffectiveSampleSize.of(w), warnings, details));
+    return Estimation.of(EffectEstimate.of(
+        Method.IV, estimand, beta[p - 1], se, treated, n - treated, EffectiveSampleSize.of(w), warnings, details));
   }
 
   private static boolean isBinary(double[] z) {

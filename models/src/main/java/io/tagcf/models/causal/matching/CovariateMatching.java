@@ -5,6 +5,7 @@ import io.tagcf.models.causal.CausalInputException;
 import io.tagcf.models.causal.EffectEstimate;
 import io.tagcf.models.causal.EffectEstimator;
 import io.tagcf.models.causal.Estimand;
+import io.tagcf.models.causal.Estimation;
 import io.tagcf.models.causal.Method;
 import io.tagcf.models.causal.PreparedData;
 import io.tagcf.models.causal.regression.GlmFamily;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -28,11 +30,26 @@ import java.util.stream.IntStream;
  * vectors, cosine distance between them (Euclidean between unit-normalised vectors, which orders
  * neighbours identically). Matching is exact, with replacement, through a k-d tree. When matching
  * every row would exceed the work budget, a seeded random subsample of query rows is matched and a
- * warning says how large; the standard error then reflects that smaller sample.
+ * warning says how large; the standard error then reflects that smaller sample. The unit weights
+ * returned are each row's weight in the matched sample.
  */
 public final class CovariateMatching implements EffectEstimator {
   private static final int BATCH = 256;
   private static final int FIRST_ROUND = 32;
+
+  private final NnmOptions options;
+
+  public CovariateMatching(NnmOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  public CovariateMatching() {
+    this(NnmOptions.defaults());
+  }
+
+  public NnmOptions options() {
+    return options;
+  }
 
   @Override
   public Method method() {
@@ -40,13 +57,13 @@ public final class CovariateMatching implements EffectEstimator {
   }
 
   @Override
-  public List<EffectEstimate> estimate(PreparedData data, Estimand estimand) {
+  public Estimation estimate(PreparedData data, Estimand estimand) {
     data.requireBinaryTreatment();
     double[] t = data.treatment();
     double[] y = data.outcome();
     double[] w = data.weights();
     int n = t.length;
-    int k = Math.max(1, data.options().neighbours());
+    int k = options.neighbours();
     boolean cosine = data.data().embedding() != null;
     int dim;
     double[] points;
@@ -81,7 +98,7 @@ public final class CovariateMatching implements EffectEstimator {
     ModelMatrix x = data.design();
     for (int arm = 0; arm <= 1; arm++) {
       int[] rows = arms.arm(arm);
-      bias[arm] = PenalizedGlm.fit(x, y, w, rows, GlmFamily.GAUSSIAN, data.options().lambda());
+      bias[arm] = PenalizedGlm.fit(x, y, w, rows, GlmFamily.GAUSSIAN, data.nuisance().lambda());
       double sq = 0;
       double tw = 0;
       for (int i : rows) {
@@ -93,9 +110,9 @@ public final class CovariateMatching implements EffectEstimator {
       sigma[arm] = sq / tw * rows.length / dof;
     }
     int[] queries = estimand == Estimand.ATT ? arms.treated().clone() : allRows(n);
-    shuffle(queries, data.options().seed());
+    shuffle(queries, data.seed());
     int[][] found = new int[queries.length][];
-    long budget = data.options().matchingWorkBudget();
+    long budget = options.matchingWorkBudget();
     long work = 0;
     int done = 0;
     // A small first round measures the cost per query; later rounds are sized to what is left of
@@ -151,7 +168,7 @@ public final class CovariateMatching implements EffectEstimator {
       contrast[used++] = t[i] == 1.0 ? y[i] - counterpart : counterpart - y[i];
     }
     Matches matches = builder.build();
-    double[] sigma2 = conditionalVariance(matches, points, dim, t, y, data.options().varianceNeighbours(),
+    double[] sigma2 = conditionalVariance(matches, points, dim, t, y, options.varianceNeighbours(),
         controlTree, estimand == Estimand.ATE ? treatedTree : tree(points, dim, arms.treated()), sigma);
     MatchingEstimate m =
         MatchingEstimate.compute(matches, java.util.Arrays.copyOf(contrast, used), t, w, sigma2, estimand);
@@ -166,8 +183,9 @@ public final class CovariateMatching implements EffectEstimator {
     details.put("metric_cosine", cosine ? 1.0 : 0.0);
     details.put("dimensions", (double) dim);
     details.put("matched_query_share", done / (double) queries.length);
-    return List.of(EffectEstimate.of(
-        "nnm", estimand, m.estimate(), m.se(), m.matchedTreated(), m.matchedControl(), m.ess(), warnings, details));
+    EffectEstimate estimate = EffectEstimate.of(
+        Method.NNM, estimand, m.estimate(), m.se(), m.matchedTreated(), m.matchedControl(), m.ess(), warnings, details);
+    return Estimation.weighted(List.of(estimate), m.unitWeights());
   }
 
   /**

@@ -17,6 +17,8 @@ import io.tagcf.models.causal.Estimand;
  */
 public record MatchingEstimate(
     double estimate, double se, int matchedTreated, int matchedControl, double ess, double[] unitWeights) {
+  /** J = 2: each row's conditional outcome variance is estimated from its 2 nearest same-arm rows. */
+  public static final int DEFAULT_VARIANCE_NEIGHBOURS = 2;
 
   /**
    * @param contrast per query: y_treated - y_control with the query's imputed counterpart

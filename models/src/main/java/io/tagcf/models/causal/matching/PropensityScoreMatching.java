@@ -5,7 +5,7 @@ import io.tagcf.models.causal.CausalInputException;
 import io.tagcf.models.causal.EffectEstimate;
 import io.tagcf.models.causal.EffectEstimator;
 import io.tagcf.models.causal.Estimand;
-import io.tagcf.models.causal.EstimationOptions;
+import io.tagcf.models.causal.Estimation;
 import io.tagcf.models.causal.Method;
 import io.tagcf.models.causal.PreparedData;
 import io.tagcf.models.causal.PropensityScores;
@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Propensity-score matching: 1:k nearest neighbours on the logit of the estimated propensity,
@@ -24,23 +25,31 @@ import java.util.Locale;
  * variance estimated by matching each row to its J nearest rows of the same arm. Like AI (2006)
  * they treat the propensity as known, which is conservative for the ATE (Abadie and Imbens 2016).
  * Neighbours are averaged by row weight; with unequal weights the default k is larger (see
- * {@link EstimationOptions#WEIGHTED_PSM_NEIGHBOURS}).
+ * {@link PsmOptions#WEIGHTED_PSM_NEIGHBOURS}). The unit weights returned are each row's weight in
+ * the matched sample.
  */
 public final class PropensityScoreMatching implements EffectEstimator {
+  private final PsmOptions options;
+
+  public PropensityScoreMatching(PsmOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  public PropensityScoreMatching() {
+    this(PsmOptions.defaults());
+  }
+
+  public PsmOptions options() {
+    return options;
+  }
+
   @Override
   public Method method() {
     return Method.PSM;
   }
 
   @Override
-  public List<EffectEstimate> estimate(PreparedData data, Estimand estimand) {
-    return List.of(run(data, estimand).estimate());
-  }
-
-  /** The estimate together with each row's weight in the matched sample. */
-  public record Outcome(EffectEstimate estimate, double[] unitWeights) {}
-
-  public Outcome run(PreparedData data, Estimand estimand) {
+  public Estimation estimate(PreparedData data, Estimand estimand) {
     data.requireBinaryTreatment();
     PropensityScores ps = data.propensity();
     double[] logit = ps.logits();
@@ -48,14 +57,14 @@ public final class PropensityScoreMatching implements EffectEstimator {
     double[] y = data.outcome();
     double[] w = data.weights();
     int n = t.length;
-    int k = neighbours(data.options().neighbours(), w);
+    int k = neighbours(options.neighbours(), w);
     double sd = standardDeviation(logit, w);
-    double caliper = data.options().caliper() > 0 ? data.options().caliper() * sd : Double.POSITIVE_INFINITY;
+    double caliper = options.caliper() > 0 ? options.caliper() * sd : Double.POSITIVE_INFINITY;
     ArmRows arms = ArmRows.of(t);
     SortedLine treatedLine = new SortedLine(arms.treated(), logit);
     SortedLine controlLine = new SortedLine(arms.control(), logit);
     Matches.Builder builder = new Matches.Builder();
-    int[] buffer = new int[Math.max(k, data.options().varianceNeighbours()) + 1];
+    int[] buffer = new int[Math.max(k, options.varianceNeighbours()) + 1];
     List<Double> contrasts = new ArrayList<>();
     int unmatchedTreated = 0;
     int unmatchedControl = 0;
@@ -91,7 +100,7 @@ public final class PropensityScoreMatching implements EffectEstimator {
       throw new CausalInputException("psm: no row has a match inside the caliper");
     }
     double[] sigma2 = new double[n];
-    int j = data.options().varianceNeighbours();
+    int j = options.varianceNeighbours();
     for (int i = 0; i < n; i++) {
       SortedLine own = t[i] == 1.0 ? treatedLine : controlLine;
       int found = own.nearest(logit[i], j, Double.POSITIVE_INFINITY, i, buffer);
@@ -120,12 +129,12 @@ public final class PropensityScoreMatching implements EffectEstimator {
     }
     LinkedHashMap<String, Double> details = new LinkedHashMap<>();
     details.put("k", (double) k);
-    details.put("caliper_sd", data.options().caliper());
+    details.put("caliper_sd", options.caliper());
     details.put("unmatched_share", droppedShare);
     details.put("distinct_controls_used", (double) m.matchedControl());
     EffectEstimate estimate = EffectEstimate.of(
-        "psm", estimand, m.estimate(), m.se(), m.matchedTreated(), m.matchedControl(), m.ess(), warnings, details);
-    return new Outcome(estimate, m.unitWeights());
+        Method.PSM, estimand, m.estimate(), m.se(), m.matchedTreated(), m.matchedControl(), m.ess(), warnings, details);
+    return Estimation.weighted(List.of(estimate), m.unitWeights());
   }
 
   /** The requested k, or the default: 1, or more when rows weigh differently (see the constant). */
@@ -135,7 +144,7 @@ public final class PropensityScoreMatching implements EffectEstimator {
     }
     for (double v : w) {
       if (v != w[0]) {
-        return EstimationOptions.WEIGHTED_PSM_NEIGHBOURS;
+        return PsmOptions.WEIGHTED_PSM_NEIGHBOURS;
       }
     }
     return 1;

@@ -1,9 +1,10 @@
 package io.tagcf.models.causal.refute;
 
+import io.tagcf.models.causal.AnalysisOptions;
 import io.tagcf.models.causal.CausalData;
 import io.tagcf.models.causal.EffectEstimate;
 import io.tagcf.models.causal.EffectEstimator;
-import io.tagcf.models.causal.EstimationOptions;
+import io.tagcf.models.causal.Estimation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,7 @@ public final class DataSubsetRefuter implements Refuter {
 
   @Override
   public List<Refutation> refute(
-      CausalData data, EstimationOptions options, EffectEstimator estimator, List<EffectEstimate> originals) {
+      CausalData data, AnalysisOptions options, EffectEstimator estimator, Estimation originals) {
     int n = data.size();
     int[] rows = new int[n];
     for (int i = 0; i < n; i++) {
@@ -45,11 +46,11 @@ public final class DataSubsetRefuter implements Refuter {
     int keep = (int) Math.round(FRACTION * n);
     int[] subset = java.util.Arrays.copyOf(rows, keep);
     java.util.Arrays.sort(subset);
-    List<EffectEstimate> rerun = Refuter.rerun(data.subset(subset), options, estimator, originals.get(0));
+    Estimation rerun = Refuter.rerun(data.subset(subset), options, estimator);
     List<Refutation> out = new ArrayList<>();
     double wobble = Math.sqrt(1 / FRACTION - 1);
-    for (EffectEstimate original : originals) {
-      EffectEstimate again = Refuter.sameMethod(rerun, original.method());
+    for (EffectEstimate original : originals.estimates()) {
+      EffectEstimate again = rerun.estimate(original.method());
       double shift = again.estimate() - original.estimate();
       double z = original.se() > 0 ? Math.abs(shift) / (original.se() * wobble) : 0.0;
       boolean passed = z <= EffectEstimate.Z_95;

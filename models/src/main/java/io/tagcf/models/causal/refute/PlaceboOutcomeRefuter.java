@@ -1,9 +1,10 @@
 package io.tagcf.models.causal.refute;
 
+import io.tagcf.models.causal.AnalysisOptions;
 import io.tagcf.models.causal.CausalData;
 import io.tagcf.models.causal.EffectEstimate;
 import io.tagcf.models.causal.EffectEstimator;
-import io.tagcf.models.causal.EstimationOptions;
+import io.tagcf.models.causal.Estimation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,12 +27,12 @@ public final class PlaceboOutcomeRefuter implements Refuter {
 
   @Override
   public List<Refutation> refute(
-      CausalData data, EstimationOptions options, EffectEstimator estimator, List<EffectEstimate> originals) {
+      CausalData data, AnalysisOptions options, EffectEstimator estimator, Estimation originals) {
     CausalData changed = data.withOutcome(data.placeboOutcome());
-    List<EffectEstimate> rerun = Refuter.rerun(changed, options, estimator, originals.get(0));
+    Estimation rerun = Refuter.rerun(changed, options, estimator);
     List<Refutation> out = new ArrayList<>();
-    for (EffectEstimate original : originals) {
-      EffectEstimate placebo = Refuter.sameMethod(rerun, original.method());
+    for (EffectEstimate original : originals.estimates()) {
+      EffectEstimate placebo = rerun.estimate(original.method());
       boolean passed = placebo.covers(0.0);
       out.add(new Refutation(name(), original.method(), original.estimate(), placebo.estimate(), placebo.se(), passed,
           String.format(Locale.ROOT, "placebo outcome: estimate %.4g, 95%% CI [%.4g, %.4g] %s 0",

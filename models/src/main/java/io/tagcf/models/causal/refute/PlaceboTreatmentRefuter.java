@@ -1,9 +1,10 @@
 package io.tagcf.models.causal.refute;
 
+import io.tagcf.models.causal.AnalysisOptions;
 import io.tagcf.models.causal.CausalData;
 import io.tagcf.models.causal.EffectEstimate;
 import io.tagcf.models.causal.EffectEstimator;
-import io.tagcf.models.causal.EstimationOptions;
+import io.tagcf.models.causal.Estimation;
 import io.tagcf.models.causal.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class PlaceboTreatmentRefuter implements Refuter {
 
   @Override
   public List<Refutation> refute(
-      CausalData data, EstimationOptions options, EffectEstimator estimator, List<EffectEstimate> originals) {
+      CausalData data, AnalysisOptions options, EffectEstimator estimator, Estimation originals) {
     double[] permuted = data.treatment().clone();
     SplittableRandom random = new SplittableRandom(options.seed() * 31 + 7);
     for (int i = permuted.length - 1; i > 0; i--) {
@@ -39,9 +40,9 @@ public final class PlaceboTreatmentRefuter implements Refuter {
     }
     CausalData changed = data.withTreatment(permuted);
     List<Refutation> out = new ArrayList<>();
-    List<EffectEstimate> rerun = Refuter.rerun(changed, options, estimator, originals.get(0));
-    for (EffectEstimate original : originals) {
-      EffectEstimate placebo = Refuter.sameMethod(rerun, original.method());
+    Estimation rerun = Refuter.rerun(changed, options, estimator);
+    for (EffectEstimate original : originals.estimates()) {
+      EffectEstimate placebo = rerun.estimate(original.method());
       boolean passed = placebo.covers(0.0);
       out.add(new Refutation(name(), original.method(), original.estimate(), placebo.estimate(), placebo.se(), passed,
           String.format(Locale.ROOT, "permuted treatment: estimate %.4g, 95%% CI [%.4g, %.4g] %s 0",

@@ -1,9 +1,10 @@
 package io.tagcf.models.causal.refute;
 
+import io.tagcf.models.causal.AnalysisOptions;
 import io.tagcf.models.causal.CausalData;
 import io.tagcf.models.causal.EffectEstimate;
 import io.tagcf.models.causal.EffectEstimator;
-import io.tagcf.models.causal.EstimationOptions;
+import io.tagcf.models.causal.Estimation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,17 +28,17 @@ public final class RandomCommonCauseRefuter implements Refuter {
 
   @Override
   public List<Refutation> refute(
-      CausalData data, EstimationOptions options, EffectEstimator estimator, List<EffectEstimate> originals) {
+      CausalData data, AnalysisOptions options, EffectEstimator estimator, Estimation originals) {
     SplittableRandom random = new SplittableRandom(options.seed() * 31 + 11);
     double[] noise = new double[data.size()];
     for (int i = 0; i < noise.length; i++) {
       noise[i] = random.nextGaussian();
     }
     CausalData changed = data.withExtraCovariate("random_common_cause", noise);
-    List<EffectEstimate> rerun = Refuter.rerun(changed, options, estimator, originals.get(0));
+    Estimation rerun = Refuter.rerun(changed, options, estimator);
     List<Refutation> out = new ArrayList<>();
-    for (EffectEstimate original : originals) {
-      EffectEstimate again = Refuter.sameMethod(rerun, original.method());
+    for (EffectEstimate original : originals.estimates()) {
+      EffectEstimate again = rerun.estimate(original.method());
       double shift = again.estimate() - original.estimate();
       boolean passed = Math.abs(shift) <= original.se();
       out.add(new Refutation(name(), original.method(), original.estimate(), again.estimate(), again.se(), passed,

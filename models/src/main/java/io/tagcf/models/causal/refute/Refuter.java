@@ -1,9 +1,9 @@
 package io.tagcf.models.causal.refute;
 
+import io.tagcf.models.causal.AnalysisOptions;
 import io.tagcf.models.causal.CausalData;
-import io.tagcf.models.causal.EffectEstimate;
 import io.tagcf.models.causal.EffectEstimator;
-import io.tagcf.models.causal.EstimationOptions;
+import io.tagcf.models.causal.Estimation;
 import io.tagcf.models.causal.PreparedData;
 import java.util.List;
 
@@ -17,24 +17,16 @@ public interface Refuter {
   /**
    * Re-estimates on changed data and judges each original estimate (IPW has two).
    *
-   * @param originals the estimates produced by {@code estimator} on the unchanged data
+   * @param originals what {@code estimator} produced on the unchanged data
    */
-  List<Refutation> refute(
-      CausalData data, EstimationOptions options, EffectEstimator estimator, List<EffectEstimate> originals);
+  List<Refutation> refute(CausalData data, AnalysisOptions options, EffectEstimator estimator, Estimation originals);
 
-  /** Runs the estimator on changed data; the changed data go through the same preparation. */
-  static List<EffectEstimate> rerun(CausalData changed, EstimationOptions options, EffectEstimator estimator,
-      EffectEstimate original) {
-    PreparedData prepared = PreparedData.prepare(changed, options);
-    return estimator.estimate(prepared, original.estimand());
-  }
-
-  static EffectEstimate sameMethod(List<EffectEstimate> results, String method) {
-    for (EffectEstimate e : results) {
-      if (e.method().equals(method)) {
-        return e;
-      }
-    }
-    throw new IllegalStateException("refuter rerun lost method " + method);
+  /**
+   * Runs the estimator on changed data. The changed data go through the same preparation, and the
+   * estimator instance carries its own options, so only the data differ from the original run.
+   */
+  static Estimation rerun(CausalData changed, AnalysisOptions options, EffectEstimator estimator) {
+    PreparedData prepared = PreparedData.prepare(changed, options.nuisance(), options.seed());
+    return estimator.estimate(prepared, options.estimand());
   }
 }

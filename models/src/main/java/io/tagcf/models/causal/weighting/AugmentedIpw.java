@@ -5,7 +5,7 @@ import io.tagcf.models.causal.EffectEstimate;
 import io.tagcf.models.causal.EffectEstimator;
 import io.tagcf.models.causal.EffectiveSampleSize;
 import io.tagcf.models.causal.Estimand;
-import io.tagcf.models.causal.EstimationOptions.PropensityTrim;
+import io.tagcf.models.causal.Estimation;
 import io.tagcf.models.causal.Method;
 import io.tagcf.models.causal.PreparedData;
 import io.tagcf.models.causal.regression.GlmFamily;
@@ -16,6 +16,7 @@ import io.tagcf.models.causal.regression.Sigmoid;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Augmented inverse probability weighting (the doubly robust estimator) with K-fold
@@ -23,29 +24,44 @@ import java.util.List;
  *
  * <p>ATE: psi_i = m1(x) - m0(x) + t (y - m1(x)) / e(x) - (1 - t)(y - m0(x)) / (1 - e(x)).
  * ATT: psi_i = [t (y - m0(x)) - (1 - t) e/(1 - e) (y - m0(x))] / P(t = 1).
+ * The inverse-probability factors are the {@link BalancingWeights}, on the cross-fitted propensity.
  * The estimate is the weighted mean of psi; the standard error is the spread of psi, which is
  * valid without a correction for the fitted nuisances because the score is Neyman-orthogonal and
  * cross-fitting removes the own-observation overfitting bias. Consistent if either the propensity
  * or the outcome model is right.
  */
 public final class AugmentedIpw implements EffectEstimator {
+  private final AipwOptions options;
+
+  public AugmentedIpw(AipwOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  public AugmentedIpw() {
+    this(AipwOptions.defaults());
+  }
+
+  public AipwOptions options() {
+    return options;
+  }
+
   @Override
   public Method method() {
     return Method.AIPW;
   }
 
   @Override
-  public List<EffectEstimate> estimate(PreparedData data, Estimand estimand) {
+  public Estimation estimate(PreparedData data, Estimand estimand) {
     data.requireBinaryTreatment();
     ModelMatrix x = data.design();
     double[] t = data.treatment();
     double[] y = data.outcome();
     double[] w = data.weights();
     int n = t.length;
-    int k = data.options().folds();
-    double lambda = data.options().lambda();
+    int k = options.folds();
+    double lambda = data.nuisance().lambda();
     GlmFamily family = data.outcomeFamily();
-    int[] fold = k > 1 ? CrossFitFolds.assign(t, k, data.options().seed()) : new int[n];
+    int[] fold = k > 1 ? CrossFitFolds.assign(t, k, data.seed()) : new int[n];
     double[] rawE = new double[n];
     double[] m1 = new double[n];
     double[] m0 = new double[n];
@@ -86,12 +102,12 @@ public final class AugmentedIpw implements EffectEstimator {
     if (!outcomeConverged) {
       warnings.add("a cross-fitted outcome model did not converge");
     }
-    ClippedPropensity clipped = ClippedPropensity.of(rawE, w, data.options());
-    String clipWarning = clipped.warning(data.options());
+    BalancingWeights weights = BalancingWeights.of(rawE, t, w, estimand, options.weighting());
+    ClippedPropensity clipped = weights.propensity();
+    String clipWarning = clipped.warning(options.weighting());
     if (clipWarning != null) {
       warnings.add(clipWarning);
     }
-    double[] e = clipped.scores();
     boolean[] kept = clipped.kept();
     double[] psi = new double[n];
     double total = 0;
@@ -112,21 +128,11 @@ public final class AugmentedIpw implements EffectEstimator {
       }
       if (estimand == Estimand.ATE) {
         psi[i] = m1[i] - m0[i]
-            + (t[i] == 1.0 ? (y[i] - m1[i]) / e[i] : -(y[i] - m0[i]) / (1 - e[i]));
-        if (t[i] == 1.0) {
-          ess1.add(w[i] / e[i]);
-        } else {
-          ess0.add(w[i] / (1 - e[i]));
-        }
+            + (t[i] == 1.0 ? weights.weigh(i, y[i] - m1[i]) : -weights.weigh(i, y[i] - m0[i]));
       } else {
-        double odds = e[i] / (1 - e[i]);
-        psi[i] = t[i] == 1.0 ? y[i] - m0[i] : -odds * (y[i] - m0[i]);
-        if (t[i] == 1.0) {
-          ess1.add(w[i]);
-        } else {
-          ess0.add(w[i] * odds);
-        }
+        psi[i] = t[i] == 1.0 ? weights.weigh(i, y[i] - m0[i]) : -weights.weigh(i, y[i] - m0[i]);
       }
+      (t[i] == 1.0 ? ess1 : ess0).add(weights.weigh(i, w[i]));
       total += w[i];
       treatedWeight += w[i] * t[i];
       sum += w[i] * psi[i];
@@ -154,10 +160,9 @@ public final class AugmentedIpw implements EffectEstimator {
     double se = Math.sqrt(sq) / total;
     LinkedHashMap<String, Double> details = new LinkedHashMap<>();
     details.put("folds", (double) k);
-    details.put(data.options().trim() == PropensityTrim.TRIM ? "trimmed_share" : "clipped_share",
-        clipped.affectedShare());
-    return List.of(EffectEstimate.of(
-        "aipw", estimand, estimate, se, nTreated, nControl, ess1.value() + ess0.value(), warnings, details));
+    details.put(options.weighting().trim().shareDetail(), clipped.affectedShare());
+    return Estimation.of(EffectEstimate.of(
+        Method.AIPW, estimand, estimate, se, nTreated, nControl, ess1.value() + ess0.value(), warnings, details));
   }
 
   private static int[] rowsWhere(int[] fold, int f, boolean inFold, boolean crossFit) {

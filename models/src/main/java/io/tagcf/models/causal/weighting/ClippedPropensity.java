@@ -1,7 +1,6 @@
 package io.tagcf.models.causal.weighting;
 
-import io.tagcf.models.causal.EstimationOptions;
-import io.tagcf.models.causal.EstimationOptions.PropensityTrim;
+import java.util.Locale;
 
 /**
  * Propensities bounded to [c, 1 - c] (clipping) or rows outside that band removed (trimming),
@@ -13,7 +12,7 @@ import io.tagcf.models.causal.EstimationOptions.PropensityTrim;
  */
 public record ClippedPropensity(double[] scores, boolean[] kept, boolean[] moved, double affectedShare) {
 
-  public static ClippedPropensity of(double[] raw, double[] weights, EstimationOptions options) {
+  public static ClippedPropensity of(double[] raw, double[] weights, WeightingOptions options) {
     double c = options.clip();
     int n = raw.length;
     double[] scores = new double[n];
@@ -38,14 +37,13 @@ public record ClippedPropensity(double[] scores, boolean[] kept, boolean[] moved
   }
 
   /** The warning to attach when many rows sit at the bounds, or null. */
-  public String warning(EstimationOptions options) {
+  public String warning(WeightingOptions options) {
     if (affectedShare <= 0.05) {
       return null;
     }
-    String verb = options.trim() == PropensityTrim.TRIM ? "trimmed" : "clipped";
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "%.1f%% of the weight had propensity outside [%.3g, %.3g] and was %s: overlap is weak",
-        100 * affectedShare, options.clip(), 1 - options.clip(), verb);
+        100 * affectedShare, options.clip(), 1 - options.clip(), options.trim().verb());
   }
 }

@@ -4,6 +4,7 @@ import io.tagcf.models.causal.EffectEstimate;
 import io.tagcf.models.causal.EffectEstimator;
 import io.tagcf.models.causal.EffectiveSampleSize;
 import io.tagcf.models.causal.Estimand;
+import io.tagcf.models.causal.Estimation;
 import io.tagcf.models.causal.Method;
 import io.tagcf.models.causal.PreparedData;
 import io.tagcf.models.causal.PropensityScores;
@@ -12,64 +13,77 @@ import io.tagcf.models.causal.regression.ModelMatrix;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Inverse probability weighting with a logistic propensity score, in two forms: Hájek (weights
  * normalised within each arm; reported as "ipw", the one to use) and Horvitz-Thompson (raw
  * weights; "ipw_ht", unbiased in principle but unstable when propensities are small).
  *
- * <p>ATE weights are 1/e for treated and 1/(1-e) for control rows; ATT weights are 1 for treated
- * and e/(1-e) for control rows. Standard errors come from stacking the weighting equations with the
- * logistic score equations (M-estimation), so they account for the propensity having been
- * estimated rather than known.
+ * <p>Rows are weighted by their {@link BalancingWeights}: 1/e for treated and 1/(1-e) for control
+ * rows under the ATE, 1 and e/(1-e) under the ATT. Standard errors come from stacking the
+ * weighting equations with the logistic score equations (M-estimation), so they account for the
+ * propensity having been estimated rather than known. The unit weights returned are the balancing
+ * weights (0 for trimmed rows).
  */
 public final class InverseProbabilityWeighting implements EffectEstimator {
+  private final WeightingOptions options;
+
+  public InverseProbabilityWeighting(WeightingOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  public InverseProbabilityWeighting() {
+    this(WeightingOptions.defaults());
+  }
+
+  public WeightingOptions options() {
+    return options;
+  }
+
   @Override
   public Method method() {
     return Method.IPW;
   }
 
   @Override
-  public List<EffectEstimate> estimate(PreparedData data, Estimand estimand) {
+  public Estimation estimate(PreparedData data, Estimand estimand) {
     data.requireBinaryTreatment();
     PropensityScores ps = data.propensity();
-    double[] w = data.weights();
-    ClippedPropensity clipped = ClippedPropensity.of(ps.scores(), w, data.options());
+    BalancingWeights weights = BalancingWeights.of(ps.scores(), data.treatment(), data.weights(), estimand, options);
     List<String> warnings = new ArrayList<>(ps.warnings());
-    String clipWarning = clipped.warning(data.options());
+    String clipWarning = weights.propensity().warning(options);
     if (clipWarning != null) {
       warnings.add(clipWarning);
     }
-    Stacked stacked = new Stacked(data, ps, clipped);
+    Stacked stacked = new Stacked(data, ps, weights, options.trim().shareDetail());
     List<EffectEstimate> out = new ArrayList<>();
-    out.add(stacked.effect("ipw", estimand, true, warnings));
-    out.add(stacked.effect("ipw_ht", estimand, false, warnings));
-    return out;
+    out.add(stacked.effect(Method.IPW, estimand, true, warnings));
+    out.add(stacked.effect(Method.IPW_HT, estimand, false, warnings));
+    return Estimation.weighted(out, weights.unitWeights());
   }
 
   /** The weighting estimating equations stacked on the propensity score's. */
   private static final class Stacked {
     private final PreparedData data;
     private final double[] raw;
-    private final double[] e;
-    private final boolean[] kept;
-    private final boolean[] moved;
+    private final BalancingWeights weights;
     private final double affectedShare;
+    private final String shareDetail;
     private final double[] bread;
     private final ModelMatrix x;
 
-    Stacked(PreparedData data, PropensityScores ps, ClippedPropensity clipped) {
+    Stacked(PreparedData data, PropensityScores ps, BalancingWeights weights, String shareDetail) {
       this.data = data;
       this.raw = ps.scores();
-      this.e = clipped.scores();
-      this.kept = clipped.kept();
-      this.moved = clipped.moved();
-      this.affectedShare = clipped.affectedShare();
+      this.weights = weights;
+      this.affectedShare = weights.propensity().affectedShare();
+      this.shareDetail = shareDetail;
       this.bread = ps.model().bread();
       this.x = data.design();
     }
 
-    EffectEstimate effect(String name, Estimand estimand, boolean hajek, List<String> warnings) {
+    EffectEstimate effect(Method method, Estimand estimand, boolean hajek, List<String> warnings) {
       double[] t = data.treatment();
       double[] y = data.outcome();
       double[] w = data.weights();
@@ -85,49 +99,27 @@ public final class InverseProbabilityWeighting implements EffectEstimator {
       int nTreated = 0;
       int nControl = 0;
       for (int i = 0; i < n; i++) {
-        if (!kept[i]) {
+        if (!weights.kept(i)) {
           continue;
         }
-        double ei = e[i];
-        // d(1/e)/d beta = -(1-e)/e x and d(e/(1-e))/d beta = e/(1-e) x; zero where clipped.
-        double live = moved[i] ? 0.0 : 1.0;
+        // Hájek means divide by the weights of their own arm. Horvitz-Thompson means divide by
+        // all kept rows under the ATE; under the ATT both arms' sums are scaled by the treated
+        // weight.
+        double htDenominator = estimand == Estimand.ATE || t[i] == 1.0 ? 1 : 0;
         if (t[i] == 1.0) {
           nTreated++;
-          if (estimand == Estimand.ATE) {
-            num1[i] = y[i] / ei;
-            den1[i] = hajek ? 1 / ei : 1;
-            slope1[i] = -live * (1 - ei) / ei;
-            ess1.add(w[i] / ei);
-          } else {
-            num1[i] = y[i];
-            den1[i] = 1;
-            ess1.add(w[i]);
-          }
+          num1[i] = weights.weigh(i, y[i]);
+          den1[i] = hajek ? weights.factor(i) : htDenominator;
+          den0[i] = hajek ? 0 : htDenominator;
+          slope1[i] = weights.logitDerivative(i);
+          ess1.add(weights.weigh(i, w[i]));
         } else {
           nControl++;
-          if (estimand == Estimand.ATE) {
-            num0[i] = y[i] / (1 - ei);
-            den0[i] = hajek ? 1 / (1 - ei) : 1;
-            slope0[i] = live * ei / (1 - ei);
-            ess0.add(w[i] / (1 - ei));
-          } else {
-            double odds = ei / (1 - ei);
-            num0[i] = odds * y[i];
-            den0[i] = hajek ? odds : 0;
-            slope0[i] = live * odds;
-            ess0.add(w[i] * odds);
-          }
-        }
-        if (estimand == Estimand.ATE && !hajek) {
-          // Horvitz-Thompson means divide by all kept rows, not by their arm.
-          den1[i] = 1;
-          den0[i] = 1;
-        }
-      }
-      if (estimand == Estimand.ATT && !hajek) {
-        // ATT Horvitz-Thompson: the control sum is scaled by the treated weight.
-        for (int i = 0; i < n; i++) {
-          den0[i] = kept[i] && t[i] == 1.0 ? 1 : 0;
+          num0[i] = weights.weigh(i, y[i]);
+          den0[i] = hajek ? weights.factor(i) : htDenominator;
+          den1[i] = hajek ? 0 : htDenominator;
+          slope0[i] = weights.logitDerivative(i);
+          ess0.add(weights.weigh(i, w[i]));
         }
       }
       Ratio r1 = ratio(num1, den1, slope1, y, hajek);
@@ -142,12 +134,11 @@ public final class InverseProbabilityWeighting implements EffectEstimator {
       }
       double se = Math.sqrt(sq) / total;
       LinkedHashMap<String, Double> details = new LinkedHashMap<>();
-      details.put(data.options().trim() == io.tagcf.models.causal.EstimationOptions.PropensityTrim.TRIM
-          ? "trimmed_share" : "clipped_share", affectedShare);
+      details.put(shareDetail, affectedShare);
       details.put("ess_treated", ess1.value());
       details.put("ess_control", ess0.value());
       return EffectEstimate.of(
-          name, estimand, estimate, se, nTreated, nControl, ess1.value() + ess0.value(), warnings, details);
+          method, estimand, estimate, se, nTreated, nControl, ess1.value() + ess0.value(), warnings, details);
     }
 
     private record Ratio(double value, double[] influence) {}

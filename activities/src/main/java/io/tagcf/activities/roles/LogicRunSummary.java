@@ -1,4 +1,0 @@
-package io.tagcf.activities.roles;
-
-/** How many edges a logic-graph run stored, per direction. */
-public record LogicRunSummary(String source, int u2iEdges, int i2uEdges) {}

@@ -1,7 +1,0 @@
-package io.tagcf.activities.roles;
-
-/**
- * Identify roles from the engagements of the last {@code windowDays} days, halving an
- * engagement's weight every {@code halfLifeDays}, keeping {@code topK} roles per user.
- */
-public record RoleRequest(int windowDays, double halfLifeDays, int topK) {}

@@ -1,4 +1,0 @@
-package io.tagcf.activities.roles;
-
-/** What one role-identification run stored. */
-public record RoleRunSummary(int users, int engagements, int roleRows) {}

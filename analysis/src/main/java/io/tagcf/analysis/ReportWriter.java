@@ -1,0 +1,190 @@
+package io.tagcf.analysis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tagcf.models.causal.AnalysisReport;
+import io.tagcf.models.causal.EffectEstimate;
+import io.tagcf.models.causal.diagnostics.CovariateBalance;
+import io.tagcf.models.causal.diagnostics.OverlapSummary;
+import io.tagcf.models.causal.diagnostics.Quantiles;
+import io.tagcf.models.causal.refute.Refutation;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** Prints an {@link AnalysisReport} as one JSON object, a readable table, or CSV rows. */
+public final class ReportWriter {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ReportWriter() {}
+
+  public static String json(AnalysisReport report, int droppedRows) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("estimand", report.estimand().label());
+    root.put("n", report.n());
+    root.put("n_treated", report.nTreated());
+    root.put("n_control", report.nControl());
+    root.put("dropped_rows", droppedRows);
+    ArrayNode results = root.putArray("results");
+    for (EffectEstimate e : report.results()) {
+      ObjectNode r = results.addObject();
+      r.put("method", e.method().label());
+      r.put("estimate", e.estimate());
+      r.put("se", e.se());
+      r.put("ci_low", e.ciLow());
+      r.put("ci_high", e.ciHigh());
+      r.put("ess", e.ess());
+      r.put("n_treated", e.nTreated());
+      r.put("n_control", e.nControl());
+      ArrayNode w = r.putArray("warnings");
+      e.warnings().forEach(w::add);
+      ObjectNode d = r.putObject("details");
+      e.details().forEach(d::put);
+    }
+    ArrayNode balance = root.putArray("balance");
+    for (CovariateBalance b : report.balance()) {
+      ObjectNode o = balance.addObject();
+      o.put("covariate", b.covariate());
+      o.put("smd_before", b.smdBefore());
+      if (b.smdWeighted() == null) {
+        o.putNull("smd_ipw");
+      } else {
+        o.put("smd_ipw", b.smdWeighted());
+      }
+      if (b.smdMatched() == null) {
+        o.putNull("smd_psm");
+      } else {
+        o.put("smd_psm", b.smdMatched());
+      }
+    }
+    ArrayNode refutations = root.putArray("refutations");
+    for (Refutation r : report.refutations()) {
+      ObjectNode o = refutations.addObject();
+      o.put("refuter", r.refuter());
+      o.put("method", r.method().label());
+      o.put("original", r.original());
+      o.put("refuted", r.refuted());
+      o.put("refuted_se", r.refutedSe());
+      o.put("passed", r.passed());
+      o.put("detail", r.detail());
+    }
+    OverlapSummary overlap = report.overlap();
+    if (overlap == null) {
+      root.putNull("overlap");
+    } else {
+      ObjectNode o = root.putObject("overlap");
+      quantiles(o.putObject("propensity_treated"), overlap.treated());
+      quantiles(o.putObject("propensity_control"), overlap.control());
+      o.put("share_below_001_or_above_099", overlap.extremeShare());
+      o.put("share_outside_01_09", overlap.outsideTenNinetyShare());
+      ArrayNode w = o.putArray("warnings");
+      overlap.warnings().forEach(w::add);
+    }
+    ArrayNode warnings = root.putArray("warnings");
+    report.warnings().forEach(warnings::add);
+    try {
+      return JSON.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void quantiles(ObjectNode o, Quantiles q) {
+    o.put("min", q.min());
+    o.put("p05", q.p05());
+    o.put("p25", q.p25());
+    o.put("median", q.median());
+    o.put("p75", q.p75());
+    o.put("p95", q.p95());
+    o.put("max", q.max());
+  }
+
+  public static void csv(AnalysisReport report, PrintStream out) {
+    out.println("method,estimand,estimate,se,ci_low,ci_high,n_treated,n_control,ess,warnings");
+    for (EffectEstimate e : report.results()) {
+      out.println(String.join(",", e.method().label(), e.estimand().label(), num(e.estimate()), num(e.se()),
+          num(e.ciLow()), num(e.ciHigh()), Integer.toString(e.nTreated()), Integer.toString(e.nControl()),
+          num(e.ess()), quote(String.join("; ", e.warnings()))));
+    }
+  }
+
+  private static String num(double v) {
+    return Double.toString(v);
+  }
+
+  private static String quote(String s) {
+    return "\"" + s.replace("\"", "\"\"") + "\"";
+  }
+
+  public static void table(AnalysisReport report, int droppedRows, String treatment, String outcome, PrintStream out) {
+    out.printf(Locale.ROOT, "%s of %s on %s: %d rows (%d treated, %d control), %d dropped for missing values%n%n",
+        report.estimand().label().toUpperCase(Locale.ROOT), treatment, outcome, report.n(), report.nTreated(),
+        report.nControl(), droppedRows);
+    out.printf(Locale.ROOT, "%-8s %12s %11s  %-27s %8s %8s %10s%n", "method", "estimate", "se", "95% CI",
+        "n_treat", "n_ctrl", "ess");
+    for (EffectEstimate e : report.results()) {
+      out.printf(Locale.ROOT, "%-8s %12.5g %11.4g  [%11.5g, %11.5g] %8d %8d %10.1f%n", e.method().label(), e.estimate(),
+          e.se(), e.ciLow(), e.ciHigh(), e.nTreated(), e.nControl(), e.ess());
+    }
+    boolean anyWarning = false;
+    for (EffectEstimate e : report.results()) {
+      for (String w : e.warnings()) {
+        if (!anyWarning) {
+          out.println();
+          out.println("warnings:");
+          anyWarning = true;
+        }
+        out.println("  " + e.method().label() + ": " + w);
+      }
+    }
+    for (String w : report.warnings()) {
+      if (!anyWarning) {
+        out.println();
+        out.println("warnings:");
+        anyWarning = true;
+      }
+      out.println("  " + w);
+    }
+    OverlapSummary overlap = report.overlap();
+    if (overlap != null) {
+      out.println();
+      out.println("propensity overlap (min / 5% / median / 95% / max):");
+      printQuantiles(out, "treated", overlap.treated());
+      printQuantiles(out, "control", overlap.control());
+      out.printf(Locale.ROOT, "  share below 0.01 or above 0.99: %.1f%%; outside [0.1, 0.9]: %.1f%%%n",
+          100 * overlap.extremeShare(), 100 * overlap.outsideTenNinetyShare());
+      overlap.warnings().forEach(w -> out.println("  ! " + w));
+    }
+    if (!report.balance().isEmpty()) {
+      out.println();
+      out.println("balance, standardised mean differences (* marks |SMD| > 0.1):");
+      out.printf(Locale.ROOT, "  %-28s %10s %10s %10s%n", "covariate", "before", "ipw", "psm");
+      for (CovariateBalance b : report.balance()) {
+        out.printf(Locale.ROOT, "  %-28s %10s %10s %10s%n", shorten(b.covariate()), smd(b.smdBefore()),
+            b.smdWeighted() == null ? "-" : smd(b.smdWeighted()), b.smdMatched() == null ? "-" : smd(b.smdMatched()));
+      }
+    }
+    if (!report.refutations().isEmpty()) {
+      out.println();
+      out.println("refutations:");
+      for (Refutation r : report.refutations()) {
+        out.printf(Locale.ROOT, "  %-20s %-7s %s  %s%n", r.refuter(), r.method().label(), r.passed() ? "PASS" : "FAIL",
+            r.detail());
+      }
+    }
+  }
+
+  private static void printQuantiles(PrintStream out, String arm, Quantiles q) {
+    out.printf(Locale.ROOT, "  %-8s %.4f / %.4f / %.4f / %.4f / %.4f%n", arm, q.min(), q.p05(), q.median(), q.p95(),
+        q.max());
+  }
+
+  private static String smd(double v) {
+    return String.format(Locale.ROOT, "%.3f%s", v, Math.abs(v) > CovariateBalance.IMBALANCE ? "*" : " ");
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 28 ? s : s.substring(0, 25) + "...";
+  }
+}

@@ -1,0 +1,81 @@
+package io.tagcf.batch.classify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tagcf.batch.InputException;
+import io.tagcf.batch.JsonFields;
+import io.tagcf.batch.JsonLine;
+import io.tagcf.batch.JsonLinesReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The input of {@code tagcf classify}: the labels and the texts, each checked whole before any model work. */
+public final class ClassifyInput {
+
+  private static final Set<String> FIELDS = Set.of("id", "text", "label");
+
+  private ClassifyInput() {}
+
+  /** Labels one {@code NAME[=DESCRIPTION]} per line; blank lines and {@code #} comments are skipped. */
+  public static LabelSet labelsFromFile(Path file) {
+    JsonLinesReader.requireReadable(file, "--labels-file");
+    try {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+          .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+      return LabelSet.parse(lines, "--labels-file " + file);
+    } catch (IOException e) {
+      throw new InputException("cannot read --labels-file " + file + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Every line of {@code file} as a text to classify. Every line is checked before any model
+   * work: a bad line 90,000 should not cost a run.
+   *
+   * @throws InputException naming the line and field of the first bad line
+   */
+  public static List<TextItem> texts(Path file, LabelSet labels) {
+    List<TextItem> items = new ArrayList<>();
+    Map<String, Integer> firstLine = new HashMap<>();
+    try (JsonLinesReader reader = JsonLinesReader.open(file, "--in")) {
+      while (reader.hasNext()) {
+        JsonLine line = reader.next();
+        ObjectNode node = line.object();
+        JsonFields f = new JsonFields(node);
+        f.rejectUnknown(FIELDS);
+        JsonNode id = node.get("id");
+        if (id == null || id.isNull()) {
+          f.fieldProblem("id", "is required");
+        } else if (!(id.isTextual() && !id.asText().isBlank()) && !id.isIntegralNumber()) {
+          f.fieldProblem("id", "must be a non-blank string or an integer");
+        }
+        String text = f.requiredString("text");
+        String gold = f.string("label");
+        String canonical = null;
+        if (gold != null) {
+          canonical = labels.find(gold).map(LabelSet.Label::name).orElse(null);
+          if (canonical == null) {
+            f.fieldProblem("label", "'" + gold + "' is not one of the labels (" + labels.names() + ")");
+          }
+        }
+        f.throwIfInvalid(line);
+        Integer first = firstLine.putIfAbsent(id.asText(), line.number());
+        if (first != null) {
+          throw line.problem("id " + id.asText() + " already on line " + first);
+        }
+        items.add(new TextItem(line.where(), id, text, canonical));
+      }
+    }
+    if (items.isEmpty()) {
+      throw new InputException("--in " + file + " has no texts");
+    }
+    return items;
+  }
+}

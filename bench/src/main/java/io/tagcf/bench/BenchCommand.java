@@ -1,0 +1,26 @@
+package io.tagcf.bench;
+
+import picocli.CommandLine.Command;
+
+/** {@code tagcf bench}: reproducible performance measurements; results go to docs/BENCHMARKS.md. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {
+      "Run the benchmarks.",
+      "Results, the machine and the commands that reproduce them are recorded in docs/BENCHMARKS.md."
+    },
+    subcommands = {
+      EmbedBenchCommand.class,
+      IngestBenchCommand.class,
+      TaggingBenchCommand.class,
+      BenchEstimateCommand.class,
+      SimulationSweepCommand.class
+    })
+public final class BenchCommand implements Runnable {
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

@@ -1,0 +1,62 @@
+package io.tagcf.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Plain HTTP calls for the tests, so that what is tested is exactly what goes over the wire. */
+final class Http {
+
+  record Reply(int status, String contentType, String body) {
+    JsonNode json() {
+      try {
+        return new ObjectMapper().readTree(body);
+      } catch (Exception e) {
+        throw new AssertionError("not JSON: " + body, e);
+      }
+    }
+  }
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+  private Http() {}
+
+  static Reply post(String path, String contentType, String body) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(TestStack.baseUrl() + path))
+        .timeout(Duration.ofSeconds(30))
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    return send(b.build());
+  }
+
+  static Reply postJson(String path, String body) {
+    return post(path, "application/json", body);
+  }
+
+  static Reply get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(TestStack.baseUrl() + path)).timeout(Duration.ofSeconds(30)).GET().build());
+  }
+
+  static Reply send(String method, String path) {
+    return send(HttpRequest.newBuilder(URI.create(TestStack.baseUrl() + path))
+        .timeout(Duration.ofSeconds(30))
+        .method(method, HttpRequest.BodyPublishers.noBody())
+        .build());
+  }
+
+  private static Reply send(HttpRequest request) {
+    try {
+      HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    } catch (Exception e) {
+      throw new AssertionError(request.method() + " " + request.uri() + " failed", e);
+    }
+  }
+}

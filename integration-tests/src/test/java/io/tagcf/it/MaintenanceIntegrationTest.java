@@ -1,0 +1,164 @@
+package io.tagcf.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tagcf.models.coverset.CoverSetSummary;
+import io.tagcf.models.roles.Engagement;
+import io.tagcf.models.tags.TagKind;
+import io.tagcf.ops.demo.CorpusUploader;
+import io.tagcf.ops.demo.CorpusVideo;
+import io.tagcf.ops.demo.SampleCorpus;
+import io.tagcf.ops.demo.WorkflowWaiter;
+import io.tagcf.ops.runtime.DevStack;
+import io.tagcf.store.roles.EngagementRepository;
+import io.tagcf.workflowapi.coverset.CoverSetStatus;
+import io.tagcf.workflowapi.coverset.CoverSetWorkflow;
+import io.tagcf.workflowapi.roles.UserRoleStatus;
+import io.tagcf.workflowapi.roles.UserRoleWorkflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The TagCF method on the bundled corpus, end to end: all 375 videos ingested through the API,
+ * the periodic cover-set workflow refreshed, engagements written, the role workflow identifying
+ * roles and fitting the statistical logic graph, everything read back through the API.
+ */
+// Each test refreshes the workflow it reads and passes run alone; a random order (JUnit logs its
+// seed) keeps them from growing a dependency on each other again.
+@TestMethodOrder(MethodOrderer.Random.class)
+class MaintenanceIntegrationTest {
+
+  private static DevStack stack;
+  private static final Map<String, List<String>> videosByTopic = new LinkedHashMap<>();
+
+  @BeforeAll
+  static void ingestCorpus() throws Exception {
+    stack = TestStack.get();
+    List<CorpusVideo> corpus = new ArrayList<>();
+    for (CorpusVideo v : SampleCorpus.bundled()) {
+      ObjectNode body = v.upload().deepCopy();
+      body.put("videoId", "cs-" + v.videoId());
+      corpus.add(new CorpusVideo(v.topic(), body));
+      videosByTopic.computeIfAbsent(v.topic(), k -> new ArrayList<>()).add("cs-" + v.videoId());
+    }
+    var api = new io.tagcf.ops.demo.ApiClient(TestStack.baseUrl());
+    assertThat(new CorpusUploader(api, 16).uploadAll(corpus, false)).isEmpty();
+    assertThat(WorkflowWaiter.of(stack)
+        .awaitAll(corpus.stream().map(CorpusVideo::videoId).toList(), 600, false)).isEmpty();
+  }
+
+  private static <T> T refreshAndAwait(Supplier<T> status, Runnable refresh, java.util.function.ToIntFunction<T> runs)
+      throws InterruptedException {
+    int before = runs.applyAsInt(status.get());
+    refresh.run();
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline) {
+      T s = status.get();
+      if (runs.applyAsInt(s) > before) {
+        return s;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the workflow did not run within 120 s");
+  }
+
+  @Test
+  void coverSetsOfTheCorpusReachTau() throws Exception {
+    CoverSetWorkflow wf = stack.temporal().client().newWorkflowStub(CoverSetWorkflow.class, CoverSetWorkflow.WORKFLOW_ID);
+    CoverSetStatus status = refreshAndAwait(wf::status, wf::refreshNow, CoverSetStatus::runs);
+    assertThat(status.lastError()).isNull();
+    assertThat(status.latest()).hasSize(2);
+    for (CoverSetSummary s : status.latest()) {
+      assertThat(s.totalItems()).as(s.kind().wireName()).isGreaterThanOrEqualTo(375);
+      assertThat(s.coverage()).as("coverage of %s tags", s.kind().wireName()).isGreaterThanOrEqualTo(0.99);
+      assertThat(s.tags()).isPositive();
+    }
+    CoverSetSummary items = status.latest().stream().filter(s -> s.kind() == TagKind.ITEM).findFirst().orElseThrow();
+    System.out.printf("cover set over %d items: %d item tags, coverage %.4f%n", items.totalItems(), items.tags(), items.coverage());
+
+    JsonNode inCover = Http.get("/v1/tags?kind=item&coverSet=true&size=100").json();
+    assertThat(inCover.path("total").asInt()).isEqualTo(items.tags());
+    JsonNode first = inCover.path("items").get(0);
+    assertThat(first.path("inCoverSet").asBoolean()).isTrue();
+    assertThat(first.path("videoCount").asInt()).isPositive();
+    JsonNode detail = Http.get("/v1/tags/" + first.path("tagId").asLong()).json();
+    assertThat(detail.path("coverSet").path("version").asLong()).isEqualTo(items.version());
+    assertThat(detail.path("coverSet").path("coverage").asDouble()).isGreaterThanOrEqualTo(0.99);
+
+    JsonNode search = Http.get("/v1/tags?q=cat&kind=item").json();
+    assertThat(search.path("items")).isNotEmpty();
+    search.path("items").forEach(t -> assertThat((t.path("labelEn").asText() + t.path("slug").asText()).toLowerCase()).contains("cat"));
+    JsonNode paged = Http.get("/v1/tags?size=5&page=2").json();
+    assertThat(paged.path("items")).hasSize(5);
+    assertThat(paged.path("page").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void rolesAndTheStatisticalLogicGraphComeFromEngagements() throws Exception {
+    // Five users per topic, each engaging with the topic's videos; cooks also like the odd baking video.
+    List<Engagement> engagements = new ArrayList<>();
+    Instant now = Instant.now();
+    String[] topics = {"home-cooking", "cats", "parenting-baby", "football", "programming", "budget-travel"};
+    for (String topic : topics) {
+      List<String> videos = videosByTopic.get(topic);
+      assertThat(videos).as(topic).isNotNull();
+      for (int u = 0; u < 5; u++) {
+        for (int i = 0; i < videos.size(); i++) {
+          engagements.add(new Engagement("user-" + topic + "-" + u, videos.get(i), 1 + (i + u) % 3,
+              now.minus(Duration.ofHours(1 + i))));
+        }
+      }
+    }
+    new EngagementRepository(stack.database().dataSource()).record(engagements);
+
+    UserRoleWorkflow wf = stack.temporal().client().newWorkflowStub(UserRoleWorkflow.class, UserRoleWorkflow.WORKFLOW_ID);
+    UserRoleStatus status = refreshAndAwait(wf::status, wf::refreshNow, UserRoleStatus::runs);
+    assertThat(status.lastError()).isNull();
+    assertThat(status.roles().users()).isEqualTo(30);
+    assertThat(status.statsLogic().u2iEdges()).isPositive();
+    assertThat(status.statsLogic().i2uEdges()).isPositive();
+
+    JsonNode cook = Http.get("/v1/users/user-home-cooking-0/roles").json();
+    assertThat(labels(cook.path("roles"))).contains("home cooks");
+    assertThat(cook.path("roles").get(0).path("probability").asDouble()).isBetween(0.0, 1.0);
+    assertThat(cook.path("expandedRoles")).isNotEmpty();
+    JsonNode catPerson = Http.get("/v1/users/user-cats-3/roles").json();
+    assertThat(labels(catPerson.path("roles")).subList(0, 3)).contains("cat lovers");
+
+    // The home-cooks role tag now has statistical U2I neighbours, food first.
+    long homeCooks = cook.path("roles").get(labels(cook.path("roles")).indexOf("home cooks")).path("tagId").asLong();
+    JsonNode tag = Http.get("/v1/tags/" + homeCooks).json();
+    List<String> neighbours = new ArrayList<>();
+    tag.path("logicNeighbours").forEach(n -> {
+      assertThat(n.path("source").asText()).isEqualTo("stats");
+      assertThat(n.path("lift").asDouble()).isGreaterThan(1.0);
+      if (n.path("direction").asText().equals("u2i")) {
+        neighbours.add(n.path("labelEn").asText());
+      }
+    });
+    assertThat(neighbours).contains("home cooking");
+    assertThat(Http.get("/v1/users/nobody-here/roles").status()).isEqualTo(404);
+    assertThat(Http.get("/v1/users/bad%20id/roles").status()).isEqualTo(400);
+    assertThat(Http.get("/v1/tags/0").status()).isEqualTo(400);
+    assertThat(Http.get("/v1/tags/999999999").status()).isEqualTo(404);
+    assertThat(Http.get("/v1/tags?kind=other").status()).isEqualTo(400);
+    assertThat(Http.get("/v1/tags?size=1000").status()).isEqualTo(400);
+  }
+
+  private static List<String> labels(JsonNode roles) {
+    List<String> out = new ArrayList<>();
+    roles.forEach(r -> out.add(r.path("labelEn").asText()));
+    return out;
+  }
+}

@@ -1,0 +1,36 @@
+package io.tagcf.it;
+
+import io.tagcf.ops.config.TagcfConfig;
+import io.tagcf.ops.runtime.DevStack;
+import io.tagcf.store.TestDatabase;
+import java.util.Map;
+
+/**
+ * One real stack per test JVM: the loopback Temporal dev server and the gateway on free ports, a
+ * worker with the real ONNX model, against the emptied {@code tagcf_test} database. Test classes
+ * share it and use their own video ids.
+ */
+final class TestStack {
+
+  private static DevStack stack;
+
+  private TestStack() {}
+
+  static synchronized DevStack get() {
+    if (stack == null) {
+      TestDatabase.fresh().close();
+      TagcfConfig config =
+          TagcfConfig.from(Map.of())
+              .withDatabase(TestDatabase.url())
+              .withHttpPort(0)
+              .withDevTemporalPort(0);
+      stack = DevStack.start(config);
+      Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+    }
+    return stack;
+  }
+
+  static String baseUrl() {
+    return "http://127.0.0.1:" + get().httpPort();
+  }
+}

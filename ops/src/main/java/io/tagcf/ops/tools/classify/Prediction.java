@@ -1,7 +1,0 @@
-package io.tagcf.ops.tools.classify;
-
-/**
- * The label chosen for one text. {@code score}: the cosine similarity of the text to the label
- * for the embedding method; null for the LLM, which names a label but gives no calibrated score.
- */
-record Prediction(LabelSet.Label label, Double score) {}

@@ -1,0 +1,4 @@
+package io.tagcf.workflowapi.ingest;
+
+/** Start a run for this video at this content. */
+public record IngestRequest(String videoId, String contentHash) {}

@@ -1,4 +1,0 @@
-package io.tagcf.workflows.ingest;
-
-/** Start a run for this video at this content. */
-public record IngestRequest(String videoId, String contentHash) {}
