@@ -10,6 +10,7 @@ import io.tagcf.models.causal.diagnostics.CovariateBalance;
 import io.tagcf.models.causal.diagnostics.OverlapSummary;
 import io.tagcf.models.causal.diagnostics.Quantiles;
 import io.tagcf.models.causal.refute.Refutation;
+import io.tagcf.models.causal.sensitivity.Sensitivity;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -69,6 +70,16 @@ public final class ReportWriter {
       o.put("passed", r.passed());
       o.put("detail", r.detail());
     }
+    ArrayNode sensitivity = root.putArray("sensitivity");
+    for (Sensitivity v : report.sensitivity()) {
+      ObjectNode o = sensitivity.addObject();
+      o.put("method", v.method().label());
+      nullable(o, "e_value", v.eValue());
+      nullable(o, "e_value_ci", v.eValueCi());
+      nullable(o, "risk_ratio", v.riskRatio());
+      nullable(o, "robustness_value", v.robustnessValue());
+      nullable(o, "robustness_value_alpha", v.robustnessValueAlpha());
+    }
     OverlapSummary overlap = report.overlap();
     if (overlap == null) {
       root.putNull("overlap");
@@ -87,6 +98,14 @@ public final class ReportWriter {
       return JSON.writeValueAsString(root);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static void nullable(ObjectNode o, String name, Double value) {
+    if (value == null) {
+      o.putNull(name);
+    } else {
+      o.put(name, value);
     }
   }
 
@@ -173,6 +192,22 @@ public final class ReportWriter {
             r.detail());
       }
     }
+    if (report.sensitivity().stream().anyMatch(v -> v.eValue() != null || v.robustnessValue() != null)) {
+      out.println();
+      out.println("sensitivity to an unobserved confounder (strength needed to move the estimate to zero):");
+      out.printf(Locale.ROOT, "  %-8s %10s %12s %10s %12s%n", "method", "E-value", "E-value CI", "RV", "RV (5%)");
+      for (Sensitivity v : report.sensitivity()) {
+        if (v.eValue() == null && v.robustnessValue() == null) {
+          continue;
+        }
+        out.printf(Locale.ROOT, "  %-8s %10s %12s %10s %12s%n", v.method().label(), cell(v.eValue()),
+            cell(v.eValueCi()), cell(v.robustnessValue()), cell(v.robustnessValueAlpha()));
+      }
+    }
+  }
+
+  private static String cell(Double v) {
+    return v == null ? "-" : String.format(Locale.ROOT, "%.3f", v);
   }
 
   private static void printQuantiles(PrintStream out, String arm, Quantiles q) {
