@@ -89,6 +89,9 @@ public final class ReportWriter {
       quantiles(o.putObject("propensity_control"), overlap.control());
       o.put("share_below_001_or_above_099", overlap.extremeShare());
       o.put("share_outside_01_09", overlap.outsideTenNinetyShare());
+      ObjectNode support = o.putObject("outside_common_support");
+      support.put("treated", overlap.outsideSupportTreated());
+      support.put("control", overlap.outsideSupportControl());
       ArrayNode w = o.putArray("warnings");
       overlap.warnings().forEach(w::add);
     }
@@ -173,6 +176,9 @@ public final class ReportWriter {
       printQuantiles(out, "control", overlap.control());
       out.printf(Locale.ROOT, "  share below 0.01 or above 0.99: %.1f%%; outside [0.1, 0.9]: %.1f%%%n",
           100 * overlap.extremeShare(), 100 * overlap.outsideTenNinetyShare());
+      out.printf(Locale.ROOT,
+          "  outside common support (beyond the other arm's propensity range): %d treated, %d control%n",
+          overlap.outsideSupportTreated(), overlap.outsideSupportControl());
       overlap.warnings().forEach(w -> out.println("  ! " + w));
     }
     if (!report.balance().isEmpty()) {

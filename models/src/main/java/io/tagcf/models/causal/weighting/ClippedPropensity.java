@@ -2,6 +2,7 @@ package io.tagcf.models.causal.weighting;
 
 import io.tagcf.models.causal.Estimand;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Propensities bounded where the estimand's weights can explode (clipping), or the rows there
@@ -60,6 +61,17 @@ public record ClippedPropensity(
     }
     return new ClippedPropensity(
         scores, kept, moved, total > 0 ? affected / total : 0, estimand, affectedTreated, affectedControl);
+  }
+
+  /**
+   * What the estimate did with the rows beyond the bound, in its details: the weighted share
+   * ({@code clipped_share} or {@code trimmed_share}) and the rows of each arm
+   * ({@code clipped_treated}, {@code clipped_control}, or the same with {@code trimmed_}).
+   */
+  public void describeIn(Map<String, Double> details, PropensityTrim trim) {
+    details.put(trim.shareDetail(), affectedShare);
+    details.put(trim.verb() + "_treated", (double) affectedTreated);
+    details.put(trim.verb() + "_control", (double) affectedControl);
   }
 
   /**

@@ -53,6 +53,10 @@ class BalancingWeightsTest {
     assertThat(att.propensity().affectedShare()).isCloseTo(3.0 / 10, within(1e-12));
     assertThat(att.propensity().affectedTreated()).isZero();
     assertThat(att.propensity().affectedControl()).isEqualTo(1);
+    java.util.Map<String, Double> details = new java.util.LinkedHashMap<>();
+    att.propensity().describeIn(details, PropensityTrim.CLIP);
+    assertThat(details).containsExactly(java.util.Map.entry("clipped_share", 0.3),
+        java.util.Map.entry("clipped_treated", 0.0), java.util.Map.entry("clipped_control", 1.0));
   }
 
   @Test
