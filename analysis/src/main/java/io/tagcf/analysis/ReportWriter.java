@@ -10,6 +10,7 @@ import io.tagcf.models.causal.diagnostics.CovariateBalance;
 import io.tagcf.models.causal.diagnostics.OverlapSummary;
 import io.tagcf.models.causal.diagnostics.Quantiles;
 import io.tagcf.models.causal.refute.Refutation;
+import io.tagcf.models.causal.sensitivity.Sensitivity;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -69,6 +70,16 @@ public final class ReportWriter {
       o.put("passed", r.passed());
       o.put("detail", r.detail());
     }
+    ArrayNode sensitivity = root.putArray("sensitivity");
+    for (Sensitivity v : report.sensitivity()) {
+      ObjectNode o = sensitivity.addObject();
+      o.put("method", v.method().label());
+      nullable(o, "e_value", v.eValue());
+      nullable(o, "e_value_ci", v.eValueCi());
+      nullable(o, "risk_ratio", v.riskRatio());
+      nullable(o, "robustness_value", v.robustnessValue());
+      nullable(o, "robustness_value_alpha", v.robustnessValueAlpha());
+    }
     OverlapSummary overlap = report.overlap();
     if (overlap == null) {
       root.putNull("overlap");
@@ -78,6 +89,9 @@ public final class ReportWriter {
       quantiles(o.putObject("propensity_control"), overlap.control());
       o.put("share_below_001_or_above_099", overlap.extremeShare());
       o.put("share_outside_01_09", overlap.outsideTenNinetyShare());
+      ObjectNode support = o.putObject("outside_common_support");
+      support.put("treated", overlap.outsideSupportTreated());
+      support.put("control", overlap.outsideSupportControl());
       ArrayNode w = o.putArray("warnings");
       overlap.warnings().forEach(w::add);
     }
@@ -87,6 +101,14 @@ public final class ReportWriter {
       return JSON.writeValueAsString(root);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static void nullable(ObjectNode o, String name, Double value) {
+    if (value == null) {
+      o.putNull(name);
+    } else {
+      o.put(name, value);
     }
   }
 
@@ -154,6 +176,9 @@ public final class ReportWriter {
       printQuantiles(out, "control", overlap.control());
       out.printf(Locale.ROOT, "  share below 0.01 or above 0.99: %.1f%%; outside [0.1, 0.9]: %.1f%%%n",
           100 * overlap.extremeShare(), 100 * overlap.outsideTenNinetyShare());
+      out.printf(Locale.ROOT,
+          "  outside common support (beyond the other arm's propensity range): %d treated, %d control%n",
+          overlap.outsideSupportTreated(), overlap.outsideSupportControl());
       overlap.warnings().forEach(w -> out.println("  ! " + w));
     }
     if (!report.balance().isEmpty()) {
@@ -173,6 +198,22 @@ public final class ReportWriter {
             r.detail());
       }
     }
+    if (report.sensitivity().stream().anyMatch(v -> v.eValue() != null || v.robustnessValue() != null)) {
+      out.println();
+      out.println("sensitivity to an unobserved confounder (strength needed to move the estimate to zero):");
+      out.printf(Locale.ROOT, "  %-8s %10s %12s %10s %12s%n", "method", "E-value", "E-value CI", "RV", "RV (5%)");
+      for (Sensitivity v : report.sensitivity()) {
+        if (v.eValue() == null && v.robustnessValue() == null) {
+          continue;
+        }
+        out.printf(Locale.ROOT, "  %-8s %10s %12s %10s %12s%n", v.method().label(), cell(v.eValue()),
+            cell(v.eValueCi()), cell(v.robustnessValue()), cell(v.robustnessValueAlpha()));
+      }
+    }
+  }
+
+  private static String cell(Double v) {
+    return v == null ? "-" : String.format(Locale.ROOT, "%.3f", v);
   }
 
   private static void printQuantiles(PrintStream out, String arm, Quantiles q) {

@@ -3,12 +3,14 @@ package io.tagcf.models.causal;
 import io.tagcf.models.causal.diagnostics.CovariateBalance;
 import io.tagcf.models.causal.diagnostics.OverlapSummary;
 import io.tagcf.models.causal.refute.Refutation;
+import io.tagcf.models.causal.sensitivity.Sensitivity;
 import java.util.List;
 
 /**
  * Everything one analysis produced.
  *
  * @param overlap null when no method needed a propensity score
+ * @param sensitivity per estimate, how strong an unobserved confounder would have to be to move it to zero
  * @param warnings analysis-level warnings (dropped covariates, skipped methods)
  */
 public record AnalysisReport(
@@ -20,12 +22,14 @@ public record AnalysisReport(
     List<CovariateBalance> balance,
     OverlapSummary overlap,
     List<Refutation> refutations,
+    List<Sensitivity> sensitivity,
     List<String> warnings) {
 
   public AnalysisReport {
     results = List.copyOf(results);
     balance = List.copyOf(balance);
     refutations = List.copyOf(refutations);
+    sensitivity = List.copyOf(sensitivity);
     warnings = List.copyOf(warnings);
   }
 

@@ -11,6 +11,8 @@ import io.tagcf.models.causal.refute.PlaceboTreatmentRefuter;
 import io.tagcf.models.causal.refute.RandomCommonCauseRefuter;
 import io.tagcf.models.causal.refute.Refutation;
 import io.tagcf.models.causal.refute.Refuter;
+import io.tagcf.models.causal.sensitivity.Sensitivity;
+import io.tagcf.models.causal.sensitivity.SensitivityAnalysis;
 import io.tagcf.models.causal.weighting.AugmentedIpw;
 import io.tagcf.models.causal.weighting.BalancingWeights;
 import io.tagcf.models.causal.weighting.InverseProbabilityWeighting;
@@ -116,9 +118,10 @@ public final class CausalAnalysis {
         }
       }
     }
+    List<Sensitivity> sensitivity = results.stream().map(e -> SensitivityAnalysis.of(e, prepared)).toList();
     int treated = prepared.treatedCount();
-    return new AnalysisReport(
-        estimand, data.size(), treated, data.size() - treated, results, balance, overlap, refutations, warnings);
+    return new AnalysisReport(estimand, data.size(), treated, data.size() - treated, results, balance, overlap,
+        refutations, sensitivity, warnings);
   }
 
   /**

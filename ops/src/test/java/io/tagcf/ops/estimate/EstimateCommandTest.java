@@ -75,6 +75,25 @@ class EstimateCommandTest {
   }
 
   @Test
+  void sensitivityToAnUnobservedConfounderIsInJsonAndTable() throws Exception {
+    CommandRun json = CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "treat", "--outcome", "re78",
+        "--covariates", COVARIATES, "--methods", "dim,ra", "--format", "json");
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    JsonNode sensitivity = JSON.readTree(json.out()).get("sensitivity");
+    assertThat(sensitivity).hasSize(2);
+    JsonNode ra = sensitivity.get(1);
+    assertThat(ra.get("method").asText()).isEqualTo("ra");
+    // Earnings are not a probability: no E-value; regression adjustment has a robustness value.
+    assertThat(ra.get("e_value").isNull()).isTrue();
+    assertThat(ra.get("robustness_value").asDouble()).isBetween(0.0, 1.0);
+    assertThat(sensitivity.get(0).get("robustness_value").isNull()).isTrue();
+
+    CommandRun table = CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "treat", "--outcome", "re78",
+        "--covariates", COVARIATES, "--methods", "dim,ra");
+    assertThat(table.out()).contains("sensitivity to an unobserved confounder").containsPattern("\\n  ra +- +- +0\\.\\d{3}");
+  }
+
+  @Test
   void tableAndCsvFormats() throws Exception {
     CommandRun table = CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "treat", "--outcome", "re78",
         "--covariates", COVARIATES, "--methods", "dim,ipw");

@@ -160,7 +160,7 @@ public final class AugmentedIpw implements EffectEstimator {
     double se = Math.sqrt(sq) / total;
     LinkedHashMap<String, Double> details = new LinkedHashMap<>();
     details.put("folds", (double) k);
-    details.put(options.weighting().trim().shareDetail(), clipped.affectedShare());
+    clipped.describeIn(details, options.weighting().trim());
     return Estimation.of(EffectEstimate.of(
         Method.AIPW, estimand, estimate, se, nTreated, nControl, ess1.value() + ess0.value(), warnings, details));
   }

@@ -37,7 +37,7 @@ public final class BalancingWeights {
   public static BalancingWeights of(
       double[] rawPropensity, double[] treatment, double[] rowWeights, Estimand estimand, WeightingOptions options) {
     return new BalancingWeights(
-        estimand, treatment, rowWeights, ClippedPropensity.of(rawPropensity, rowWeights, options));
+        estimand, treatment, rowWeights, ClippedPropensity.of(rawPropensity, treatment, rowWeights, options, estimand));
   }
 
   /** The bounded propensities, which rows were kept, and the share of weight affected. */

@@ -56,7 +56,7 @@ public final class InverseProbabilityWeighting implements EffectEstimator {
     if (clipWarning != null) {
       warnings.add(clipWarning);
     }
-    Stacked stacked = new Stacked(data, ps, weights, options.trim().shareDetail());
+    Stacked stacked = new Stacked(data, ps, weights, options.trim());
     List<EffectEstimate> out = new ArrayList<>();
     out.add(stacked.effect(Method.IPW, estimand, true, warnings));
     out.add(stacked.effect(Method.IPW_HT, estimand, false, warnings));
@@ -68,17 +68,15 @@ public final class InverseProbabilityWeighting implements EffectEstimator {
     private final PreparedData data;
     private final double[] raw;
     private final BalancingWeights weights;
-    private final double affectedShare;
-    private final String shareDetail;
+    private final PropensityTrim trim;
     private final double[] bread;
     private final ModelMatrix x;
 
-    Stacked(PreparedData data, PropensityScores ps, BalancingWeights weights, String shareDetail) {
+    Stacked(PreparedData data, PropensityScores ps, BalancingWeights weights, PropensityTrim trim) {
       this.data = data;
       this.raw = ps.scores();
       this.weights = weights;
-      this.affectedShare = weights.propensity().affectedShare();
-      this.shareDetail = shareDetail;
+      this.trim = trim;
       this.bread = ps.model().bread();
       this.x = data.design();
     }
@@ -134,7 +132,7 @@ public final class InverseProbabilityWeighting implements EffectEstimator {
       }
       double se = Math.sqrt(sq) / total;
       LinkedHashMap<String, Double> details = new LinkedHashMap<>();
-      details.put(shareDetail, affectedShare);
+      weights.propensity().describeIn(details, trim);
       details.put("ess_treated", ess1.value());
       details.put("ess_control", ess0.value());
       return EffectEstimate.of(

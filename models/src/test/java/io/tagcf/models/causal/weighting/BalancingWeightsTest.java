@@ -46,9 +46,50 @@ class BalancingWeightsTest {
     BalancingWeights ate = BalancingWeights.of(e, T, W, Estimand.ATE, clip);
     // 0.001 -> 0.01 for a treated row: 1/0.01; 0.995 -> 0.99 for a control row: 1/(1 - 0.99).
     assertFactors(ate, 100.0, 2.0, 100.0, 2.0);
+    assertThat(ate.propensity().affectedShare()).isCloseTo(4.0 / 10, within(1e-12));
+    // Under the ATT only e > 0.99 is bounded: row 2 (a control near 1) is clipped, row 0 is not.
     BalancingWeights att = BalancingWeights.of(e, T, W, Estimand.ATT, clip);
     assertFactors(att, 1.0, 1.0, 99.0, 1.0);
-    assertThat(att.propensity().affectedShare()).isCloseTo(4.0 / 10, within(1e-12));
+    assertThat(att.propensity().affectedShare()).isCloseTo(3.0 / 10, within(1e-12));
+    assertThat(att.propensity().affectedTreated()).isZero();
+    assertThat(att.propensity().affectedControl()).isEqualTo(1);
+    java.util.Map<String, Double> details = new java.util.LinkedHashMap<>();
+    att.propensity().describeIn(details, PropensityTrim.CLIP);
+    assertThat(details).containsExactly(java.util.Map.entry("clipped_share", 0.3),
+        java.util.Map.entry("clipped_treated", 0.0), java.util.Map.entry("clipped_control", 1.0));
+  }
+
+  @Test
+  void underTheAttAControlUnlikeAnyTreatedRowKeepsItsTinyWeight() {
+    // A control with e = 0.002 weighs e/(1 - e) = 0.002/0.998, not 0.01/0.99 as a lower clip would make it.
+    double[] e = {0.6, 0.5, 0.002, 0.3};
+    BalancingWeights att = BalancingWeights.of(e, T, W, Estimand.ATT, WeightingOptions.defaults());
+    assertFactors(att, 1.0, 1.0, 0.002 / 0.998, 0.3 / 0.7);
+    assertThat(att.propensity().moved()).containsExactly(false, false, false, false);
+    assertThat(att.propensity().affectedShare()).isZero();
+    assertThat(att.propensity().warning(WeightingOptions.defaults())).isNull();
+    // The ATE weighs the same control by 1/(1 - e) and bounds both ends.
+    BalancingWeights ate = BalancingWeights.of(new double[] {0.005, 0.5, 0.002, 0.3}, T, W, Estimand.ATE,
+        WeightingOptions.defaults());
+    assertFactors(ate, 100.0, 2.0, 1 / 0.99, 1 / 0.7);
+    assertThat(ate.propensity().moved()).containsExactly(true, false, true, false);
+  }
+
+  @Test
+  void trimmingSaysHowManyRowsOfEachArmLeftAndThatThePopulationChanged() {
+    double[] e = {0.995, 0.5, 0.999, 0.001};
+    WeightingOptions trim = new WeightingOptions(0.01, PropensityTrim.TRIM);
+    BalancingWeights att = BalancingWeights.of(e, T, W, Estimand.ATT, trim);
+    assertThat(att.kept(0)).isFalse();
+    assertThat(att.kept(2)).isFalse();
+    assertThat(att.kept(3)).isTrue();
+    assertThat(att.propensity().warning(trim)).isEqualTo(
+        "trimmed 1 treated and 1 control rows with propensity above 0.990 (40.0% of the weight): the estimate is"
+            + " about the rows left, not the whole treated population");
+    BalancingWeights ate = BalancingWeights.of(e, T, W, Estimand.ATE, trim);
+    assertThat(ate.kept(3)).isFalse();
+    assertThat(ate.propensity().warning(trim)).startsWith("trimmed 1 treated and 2 control rows with propensity"
+        + " outside [0.0100, 0.990]");
   }
 
   @Test
