@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tagcf.models.causal.AnalysisReport;
 import io.tagcf.models.causal.EffectEstimate;
 import io.tagcf.models.causal.diagnostics.CovariateBalance;
+import io.tagcf.models.causal.diagnostics.CrumpTrimming;
 import io.tagcf.models.causal.diagnostics.OverlapSummary;
 import io.tagcf.models.causal.diagnostics.Quantiles;
 import io.tagcf.models.causal.refute.Refutation;
@@ -69,6 +70,16 @@ public final class ReportWriter {
       o.put("refuted_se", r.refutedSe());
       o.put("passed", r.passed());
       o.put("detail", r.detail());
+    }
+    CrumpTrimming trimming = report.overlapTrimming();
+    if (trimming == null) {
+      root.putNull("overlap_trimming");
+    } else {
+      ObjectNode o = root.putObject("overlap_trimming");
+      o.put("rule", "crump");
+      o.put("alpha", trimming.alpha());
+      o.put("dropped_treated", trimming.droppedTreated());
+      o.put("dropped_control", trimming.droppedControl());
     }
     ArrayNode sensitivity = root.putArray("sensitivity");
     for (Sensitivity v : report.sensitivity()) {
@@ -143,6 +154,12 @@ public final class ReportWriter {
     out.printf(Locale.ROOT, "%s of %s on %s: %d rows (%d treated, %d control), %d dropped for missing values%n%n",
         report.estimand().label().toUpperCase(Locale.ROOT), treatment, outcome, report.n(), report.nTreated(),
         report.nControl(), droppedRows);
+    CrumpTrimming trimming = report.overlapTrimming();
+    if (trimming != null) {
+      out.printf(Locale.ROOT, "Crump et al. overlap rule: kept rows with propensity in [%.4f, %.4f], dropped %d treated"
+              + " and %d control rows; the effect is the ATE of the kept rows%n%n", trimming.alpha(),
+          1 - trimming.alpha(), trimming.droppedTreated(), trimming.droppedControl());
+    }
     out.printf(Locale.ROOT, "%-8s %12s %11s  %-27s %8s %8s %10s%n", "method", "estimate", "se", "95% CI",
         "n_treat", "n_ctrl", "ess");
     for (EffectEstimate e : report.results()) {

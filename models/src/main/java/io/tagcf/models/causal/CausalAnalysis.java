@@ -1,6 +1,7 @@
 package io.tagcf.models.causal;
 
 import io.tagcf.models.causal.diagnostics.CovariateBalance;
+import io.tagcf.models.causal.diagnostics.CrumpTrimming;
 import io.tagcf.models.causal.diagnostics.OverlapSummary;
 import io.tagcf.models.causal.iv.InstrumentalVariables;
 import io.tagcf.models.causal.matching.CovariateMatching;
@@ -59,6 +60,25 @@ public final class CausalAnalysis {
   /** The estimator that reports the given method (IPW for IPW_HT). */
   public EffectEstimator estimator(Method method) {
     return estimators.get(method.reportedBy());
+  }
+
+  /**
+   * Runs the analysis on the rows of common support chosen by Crump et al.'s rule
+   * ({@link CrumpTrimming}): the propensity is fitted on every row, the rows outside
+   * [alpha, 1 - alpha] are dropped, and everything else runs on the rest. The effect is then the
+   * ATE of the kept rows, which the report says.
+   *
+   * @throws CausalInputException for an ATT (the rule is derived for the ATE), or as {@link #run}
+   */
+  public AnalysisReport runOnCrumpOverlap(CausalData data, AnalysisOptions options) {
+    if (options.estimand() != Estimand.ATE) {
+      throw new CausalInputException("Crump trimming is derived for the ATE; use the ate estimand with it");
+    }
+    PreparedData prepared = PreparedData.prepare(data, options.nuisance(), options.seed());
+    prepared.requireBinaryTreatment();
+    CrumpTrimming trimming = CrumpTrimming.of(prepared.propensity().scores(), prepared.treatment());
+    CausalData kept = trimming.kept().length == data.size() ? data : data.subset(trimming.kept());
+    return run(kept, options).trimmedBy(trimming);
   }
 
   /**
@@ -121,7 +141,7 @@ public final class CausalAnalysis {
     List<Sensitivity> sensitivity = results.stream().map(e -> SensitivityAnalysis.of(e, prepared)).toList();
     int treated = prepared.treatedCount();
     return new AnalysisReport(estimand, data.size(), treated, data.size() - treated, results, balance, overlap,
-        refutations, sensitivity, warnings);
+        refutations, sensitivity, null, warnings);
   }
 
   /**

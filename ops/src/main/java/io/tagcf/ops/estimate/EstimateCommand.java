@@ -80,6 +80,11 @@ public final class EstimateCommand extends AnalysisCommand {
       description = "psm caliper in standard deviations of the logit propensity; 0 = none. Default: ${DEFAULT-VALUE}.")
   double caliper;
 
+  @Option(names = "--overlap", paramLabel = "all|crump", defaultValue = "all",
+      description = "all: every row; crump: only the rows of common support by Crump et al.'s (2009) rule,"
+          + " for the ATE (the effect is then the ATE of the kept rows). Default: ${DEFAULT-VALUE}.")
+  String overlap;
+
   @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed for folds, refuters, "
       + "subsamples. Default: ${DEFAULT-VALUE}.")
   long seed;
@@ -107,6 +112,11 @@ public final class EstimateCommand extends AnalysisCommand {
     if (!List.of("table", "json", "csv").contains(fmt)) {
       throw new BadInputException("unknown format '" + format + "' (use table, json or csv)");
     }
+    boolean crump = switch (overlap.strip().toLowerCase(Locale.ROOT)) {
+      case "all" -> false;
+      case "crump" -> true;
+      default -> throw new BadInputException("unknown --overlap '" + overlap + "' (use all or crump)");
+    };
     if (neighbours != null && neighbours < 1) {
       throw new BadInputException("--neighbours must be at least 1 (got " + neighbours + ")");
     }
@@ -122,7 +132,9 @@ public final class EstimateCommand extends AnalysisCommand {
     DesignSpec.Loaded design =
         new DesignSpec(csv, treatment, outcome, covariates, instruments, weight, placeboOutcome).load();
     AnalysisOptions options = new AnalysisOptions(target, chosen, seed, refute, NuisanceOptions.defaults());
-    AnalysisReport report = new CausalAnalysis(methodOptions()).run(design.data(), options);
+    CausalAnalysis engine = new CausalAnalysis(methodOptions());
+    AnalysisReport report = crump
+        ? engine.runOnCrumpOverlap(design.data(), options) : engine.run(design.data(), options);
     switch (fmt) {
       case "json" -> stdout.println(ReportWriter.json(report, design.droppedRows()));
       case "csv" -> ReportWriter.csv(report, stdout);

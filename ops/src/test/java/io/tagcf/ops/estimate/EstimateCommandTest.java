@@ -94,6 +94,34 @@ class EstimateCommandTest {
   }
 
   @Test
+  void crumpOverlapRunsOnTheKeptRowsAndSaysSo() throws Exception {
+    CommandRun json = CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "treat", "--outcome", "re78",
+        "--covariates", COVARIATES, "--methods", "dim,ipw", "--overlap", "crump", "--format", "json");
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    JsonNode root = JSON.readTree(json.out());
+    JsonNode trimming = root.get("overlap_trimming");
+    assertThat(trimming.get("rule").asText()).isEqualTo("crump");
+    assertThat(trimming.get("alpha").asDouble()).isBetween(0.0, 0.5);
+    int dropped = trimming.get("dropped_treated").asInt() + trimming.get("dropped_control").asInt();
+    assertThat(dropped).isPositive();
+    assertThat(root.get("n").asInt()).isEqualTo(614 - dropped);
+    CommandRun all = CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "treat", "--outcome", "re78",
+        "--covariates", COVARIATES, "--methods", "dim", "--format", "json");
+    assertThat(JSON.readTree(all.out()).get("overlap_trimming").isNull()).isTrue();
+    CommandRun table = CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "treat", "--outcome", "re78",
+        "--covariates", COVARIATES, "--methods", "dim", "--overlap", "crump");
+    assertThat(table.out()).contains("Crump et al. overlap rule: kept rows with propensity in [");
+  }
+
+  @Test
+  void crumpOverlapIsForTheAteAndOtherRulesAreUnknown() throws Exception {
+    assertBadInput(CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "treat", "--outcome", "re78",
+        "--covariates", COVARIATES, "--estimand", "att", "--overlap", "crump"), "Crump trimming is derived for the ATE");
+    assertBadInput(CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "treat", "--outcome", "re78",
+        "--covariates", COVARIATES, "--overlap", "tenninety"), "unknown --overlap 'tenninety' (use all or crump)");
+  }
+
+  @Test
   void tableAndCsvFormats() throws Exception {
     CommandRun table = CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "treat", "--outcome", "re78",
         "--covariates", COVARIATES, "--methods", "dim,ipw");
