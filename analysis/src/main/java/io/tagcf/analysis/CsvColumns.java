@@ -300,8 +300,12 @@ public final class CsvColumns {
         .get();
   }
 
+  /** Every missing-value token is at most 4 characters: longer values skip the lower-casing. */
+  private static final int LONGEST_MISSING = 4;
+
   private static boolean isMissing(String value) {
-    return MISSING.contains(value.trim().toLowerCase(Locale.ROOT));
+    String v = value.trim();
+    return v.length() <= LONGEST_MISSING && MISSING.contains(v.toLowerCase(Locale.ROOT));
   }
 
   /** "[0.1;0.2;0.3]" (separators ; , or blanks) to numbers. */
