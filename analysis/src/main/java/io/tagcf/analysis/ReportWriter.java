@@ -49,16 +49,8 @@ public final class ReportWriter {
       ObjectNode o = balance.addObject();
       o.put("covariate", b.covariate());
       o.put("smd_before", b.smdBefore());
-      if (b.smdWeighted() == null) {
-        o.putNull("smd_ipw");
-      } else {
-        o.put("smd_ipw", b.smdWeighted());
-      }
-      if (b.smdMatched() == null) {
-        o.putNull("smd_psm");
-      } else {
-        o.put("smd_psm", b.smdMatched());
-      }
+      nullable(o, "smd_ipw", b.smdWeighted());
+      nullable(o, "smd_psm", b.smdMatched());
     }
     ArrayNode refutations = root.putArray("refutations");
     for (Refutation r : report.refutations()) {

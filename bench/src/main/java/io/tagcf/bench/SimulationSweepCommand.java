@@ -10,14 +10,13 @@ import io.tagcf.models.causal.weighting.AipwOptions;
 import io.tagcf.models.causal.weighting.AugmentedIpw;
 import io.tagcf.models.causal.weighting.PropensityTrim;
 import io.tagcf.models.causal.weighting.WeightingOptions;
-import io.tagcf.models.simulation.ExposureSimulator;
 import io.tagcf.models.simulation.Outcome;
+import io.tagcf.models.simulation.SimulatedStudy;
 import io.tagcf.models.simulation.SimulationConfig;
 import io.tagcf.models.simulation.TagSegmentDesign;
 import io.tagcf.models.simulation.TruthTable;
 import io.tagcf.models.simulation.VideoSegmentStats;
 import io.tagcf.models.simulation.World;
-import io.tagcf.models.simulation.WorldBuilder;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -80,13 +79,10 @@ final class SimulationSweepCommand implements Callable<Integer> {
     DifferenceInMeans naive = new DifferenceInMeans();
     for (long seed : seeds) {
       SimulationConfig config = new SimulationConfig(videos, users, exposures, tags, segments, seed);
-      World world = WorldBuilder.build(config);
-      VideoSegmentStats stats = new VideoSegmentStats(world);
-      TruthTable truth = new TruthTable(world);
-      new ExposureSimulator(world).run(b -> {
-        stats.accept(b);
-        truth.accept(b);
-      }, Runtime.getRuntime().availableProcessors(), null);
+      SimulatedStudy study = SimulatedStudy.simulate(config, Runtime.getRuntime().availableProcessors());
+      World world = study.world();
+      VideoSegmentStats stats = study.stats();
+      TruthTable truth = study.truth();
       int cells = tags * segments;
       double[] z = new double[cells];
       double[] aipwError = new double[cells];

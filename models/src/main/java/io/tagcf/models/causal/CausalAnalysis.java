@@ -138,7 +138,8 @@ public final class CausalAnalysis {
         }
       }
     }
-    List<Sensitivity> sensitivity = results.stream().map(e -> SensitivityAnalysis.of(e, prepared)).toList();
+    SensitivityAnalysis sensitivityAnalysis = SensitivityAnalysis.on(prepared);
+    List<Sensitivity> sensitivity = results.stream().map(sensitivityAnalysis::of).toList();
     int treated = prepared.treatedCount();
     return new AnalysisReport(estimand, data.size(), treated, data.size() - treated, results, balance, overlap,
         refutations, sensitivity, null, warnings);

@@ -28,10 +28,10 @@ class SimulatedWorldAccuracyTest {
   /** 20 tags x 12 segments = 240 cells; the seed was fixed before the first run. */
   private static final SimulationConfig WORLD = new SimulationConfig(3_000, 100_000, 1_500_000, 20, 12, 20240601L);
 
-  private static Simulated acceptanceWorld;
+  private static SimulatedStudy acceptanceWorld;
 
   /** Both tests read the same world; simulating it takes a few seconds. */
-  private static synchronized Simulated acceptanceWorld() {
+  private static synchronized SimulatedStudy acceptanceWorld() {
     if (acceptanceWorld == null) {
       acceptanceWorld = simulate(WORLD);
     }
@@ -40,7 +40,7 @@ class SimulatedWorldAccuracyTest {
 
   @Test
   void aipwMeetsTheBarsOnClicksAndCompletions() {
-    Simulated world = acceptanceWorld();
+    SimulatedStudy world = acceptanceWorld();
     report(estimate(world, Outcome.CLICK), "click");
     report(estimate(world, Outcome.COMPLETION), "completion");
   }
@@ -53,7 +53,7 @@ class SimulatedWorldAccuracyTest {
    */
   @Test
   void propensityMatchingOnWeightedDesignsIsNearlyCalibrated() {
-    Simulated world = acceptanceWorld();
+    SimulatedStudy world = acceptanceWorld();
     SimulationConfig config = world.config();
     double[] z = new double[config.tags() * config.segments()];
     IntStream.range(0, z.length).parallel().forEach(idx -> {
@@ -74,22 +74,14 @@ class SimulatedWorldAccuracyTest {
     assertThat(Math.abs(zMean)).isLessThan(1.0);
   }
 
-  record Simulated(SimulationConfig config, World world, VideoSegmentStats stats, TruthTable truth) {}
-
-  static Simulated simulate(SimulationConfig config) {
+  static SimulatedStudy simulate(SimulationConfig config) {
     long start = System.nanoTime();
-    World world = WorldBuilder.build(config);
-    VideoSegmentStats stats = new VideoSegmentStats(world);
-    TruthTable truth = new TruthTable(world);
-    new ExposureSimulator(world).run(block -> {
-      stats.accept(block);
-      truth.accept(block);
-    }, 2, null);
+    SimulatedStudy study = SimulatedStudy.simulate(config, 2);
     System.out.printf("simulated %,d exposures in %.1fs%n", config.exposures(), (System.nanoTime() - start) / 1e9);
-    return new Simulated(config, world, stats, truth);
+    return study;
   }
 
-  static List<Cell> estimate(Simulated sim, Outcome outcome) {
+  static List<Cell> estimate(SimulatedStudy sim, Outcome outcome) {
     long start = System.nanoTime();
     SimulationConfig config = sim.config();
     Cell[] cells = new Cell[config.tags() * config.segments()];

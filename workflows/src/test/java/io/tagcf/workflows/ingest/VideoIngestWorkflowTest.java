@@ -38,13 +38,13 @@ import io.tagcf.workflowapi.TaskQueues;
 import io.tagcf.workflowapi.ingest.IngestRequest;
 import io.tagcf.workflowapi.ingest.IngestResult;
 import io.tagcf.workflowapi.ingest.VideoIngestWorkflow;
+import io.tagcf.workflows.RunStatus;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.client.WorkflowTargetOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -252,7 +252,7 @@ class VideoIngestWorkflowTest {
 
     IngestResult result = WorkflowStub.fromTyped(workflow).getResult(IngestResult.class);
     assertThat(result).isEqualTo(new IngestResult(VIDEO_ID, NEW_HASH, IngestResult.Outcome.DONE, 2, 1));
-    assertThat(statusOf(testEnv, firstRun))
+    assertThat(RunStatus.of(testEnv, firstRun))
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW);
     verify(store).storeResults(eq(NEW_REF), eq(NORMALISED), any());
     verify(store, never()).markFailed(any(), anyString());
@@ -265,11 +265,11 @@ class VideoIngestWorkflowTest {
     WorkflowExecution run = WorkflowClient.start(workflow::ingest, new IngestRequest(VIDEO_ID, HASH));
 
     testEnv.sleep(VideoIngestWorkflowImpl.SUPERSEDED_GRACE.minusSeconds(1));
-    assertThat(statusOf(testEnv, run)).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    assertThat(RunStatus.of(testEnv, run)).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
 
     IngestResult result = WorkflowStub.fromTyped(workflow).getResult(IngestResult.class);
     assertThat(result).isEqualTo(new IngestResult(VIDEO_ID, HASH, IngestResult.Outcome.SUPERSEDED, 0, 0));
-    assertThat(statusOf(testEnv, run)).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    assertThat(RunStatus.of(testEnv, run)).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
     verify(store, never()).markFailed(any(), anyString());
   }
 
@@ -289,7 +289,7 @@ class VideoIngestWorkflowTest {
     IngestResult result = WorkflowStub.fromTyped(workflow).getResult(IngestResult.class);
 
     assertThat(result).isEqualTo(new IngestResult(VIDEO_ID, NEW_HASH, IngestResult.Outcome.DONE, 2, 1));
-    assertThat(statusOf(testEnv, firstRun))
+    assertThat(RunStatus.of(testEnv, firstRun))
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW);
     verify(tagging).extractTags(NEW_REF);
     verify(normalisation, never()).normaliseTags(eq(REF), any());
@@ -416,12 +416,5 @@ class VideoIngestWorkflowTest {
 
   private static ApplicationFailure llmFailure(LlmFailure.Kind kind, String message) {
     return TemporalLlmFailures.toApplicationFailure(LlmFailure.of(kind, message));
-  }
-
-  private static WorkflowExecutionStatus statusOf(TestWorkflowEnvironment testEnv, WorkflowExecution run) {
-    return testEnv.getWorkflowClient()
-        .newUntypedWorkflowStub(WorkflowTargetOptions.newBuilder().setWorkflowExecution(run).build())
-        .describe()
-        .getStatus();
   }
 }

@@ -26,11 +26,11 @@ import io.tagcf.workflowapi.TaskQueues;
 import io.tagcf.workflowapi.roles.UserRoleSchedule;
 import io.tagcf.workflowapi.roles.UserRoleStatus;
 import io.tagcf.workflowapi.roles.UserRoleWorkflow;
+import io.tagcf.workflows.RunStatus;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowTargetOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -211,7 +211,7 @@ class UserRoleWorkflowTest {
     // Runs at 0 and 1 h; the second run's interval ends at 2 h, where the next execution starts.
     testEnv.sleep(INTERVAL.multipliedBy(2).plus(SETTLE));
 
-    assertThat(statusOf(testEnv, firstExecution))
+    assertThat(RunStatus.of(testEnv, firstExecution))
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW);
     // The latest execution has done its first run, with the same schedule.
     UserRoleWorkflow latest =
@@ -256,12 +256,5 @@ class UserRoleWorkflowTest {
                 .setWorkflowId(UserRoleWorkflow.WORKFLOW_ID)
                 .setTaskQueue(worker.getTaskQueue())
                 .build());
-  }
-
-  private static WorkflowExecutionStatus statusOf(TestWorkflowEnvironment testEnv, WorkflowExecution execution) {
-    return testEnv.getWorkflowClient()
-        .newUntypedWorkflowStub(WorkflowTargetOptions.newBuilder().setWorkflowExecution(execution).build())
-        .describe()
-        .getStatus();
   }
 }

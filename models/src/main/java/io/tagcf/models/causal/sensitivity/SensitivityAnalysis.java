@@ -21,13 +21,26 @@ public final class SensitivityAnalysis {
   /** The significance level of RV_q,alpha. */
   public static final double ALPHA = 0.05;
 
-  private SensitivityAnalysis() {}
+  private final PreparedData data;
+  private final double treatedMean;
+  private final double controlMean;
 
-  public static Sensitivity of(EffectEstimate e, PreparedData data) {
+  private SensitivityAnalysis(PreparedData data) {
+    this.data = data;
+    this.treatedMean = armMean(data, 1.0);
+    this.controlMean = armMean(data, 0.0);
+  }
+
+  /** The analysis of one data set; the arm means every E-value starts from are read once. */
+  public static SensitivityAnalysis on(PreparedData data) {
+    return new SensitivityAnalysis(data);
+  }
+
+  public Sensitivity of(EffectEstimate e) {
     Double eValue = null;
     Double eValueCi = null;
     Double riskRatio = null;
-    double p0 = baseline(e, data);
+    double p0 = e.estimand() == Estimand.ATT ? treatedMean - e.estimate() : controlMean;
     if (data.outcomeFamily() == GlmFamily.BINOMIAL && p0 > 0 && p0 + e.estimate() > 0) {
       riskRatio = (p0 + e.estimate()) / p0;
       eValue = EValue.ofRiskRatio(riskRatio);
@@ -44,11 +57,10 @@ public final class SensitivityAnalysis {
     return new Sensitivity(e.method(), eValue, eValueCi, riskRatio, rv, rvAlpha);
   }
 
-  private static double baseline(EffectEstimate e, PreparedData data) {
+  private static double armMean(PreparedData data, double arm) {
     double[] t = data.treatment();
     double[] y = data.outcome();
     double[] w = data.weights();
-    double arm = e.estimand() == Estimand.ATT ? 1.0 : 0.0;
     double sum = 0;
     double weight = 0;
     for (int i = 0; i < t.length; i++) {
@@ -57,7 +69,6 @@ public final class SensitivityAnalysis {
         weight += w[i];
       }
     }
-    double mean = sum / weight;
-    return e.estimand() == Estimand.ATT ? mean - e.estimate() : mean;
+    return sum / weight;
   }
 }
