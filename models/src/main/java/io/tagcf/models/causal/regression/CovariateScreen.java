@@ -15,8 +15,8 @@ import java.util.List;
 public final class CovariateScreen {
   private static final double COLLINEAR_RESIDUAL = 1e-9;
 
-  /** The kept column indices (in order) and one warning per dropped column. */
-  public record Result(int[] kept, List<String> warnings) {}
+  /** The kept column indices (in order), the names of the constant columns, one warning per dropped column. */
+  public record Result(int[] kept, List<String> constant, List<String> warnings) {}
 
   private CovariateScreen() {}
 
@@ -30,6 +30,7 @@ public final class CovariateScreen {
     double[][] centred = new double[p][];
     boolean[] constant = new boolean[p];
     List<String> warnings = new ArrayList<>();
+    List<String> constantNames = new ArrayList<>();
     for (int j = 0; j < p; j++) {
       double[] c = columns[j];
       double mean = 0;
@@ -47,6 +48,7 @@ public final class CovariateScreen {
       double scale = Math.max(Math.abs(mean), 1e-300);
       if (!(sd > 1e-12 * scale) || sd == 0) {
         constant[j] = true;
+        constantNames.add(names.get(j));
         warnings.add("covariate '" + names.get(j) + "' is constant; dropped");
         continue;
       }
@@ -86,7 +88,7 @@ public final class CovariateScreen {
       factor.add(row);
       kept.add(j);
     }
-    return new Result(kept.stream().mapToInt(Integer::intValue).toArray(), warnings);
+    return new Result(kept.stream().mapToInt(Integer::intValue).toArray(), constantNames, warnings);
   }
 
   private static double weightedDot(double[] a, double[] b, double[] w) {
