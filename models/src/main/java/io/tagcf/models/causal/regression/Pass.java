@@ -5,7 +5,8 @@ package io.tagcf.models.causal.regression;
  * asked, the Hessian X' diag(w mu'(eta)) X as padded upper blocks ({@link RowTile}).
  *
  * <p>Rows are taken in blocks of {@value #BLOCK}, summed in a fixed order, so that results do not
- * depend on the thread count.
+ * depend on the thread count. Every sum adds row after row in row order (the loss across blocks too,
+ * from each row's term), the order of the plain loops this replaced: fits match theirs bit for bit.
  */
 final class Pass {
   static final int BLOCK = 16_384;
@@ -13,9 +14,12 @@ final class Pass {
   final double loss;
   final double[] gradient;
   final double[] hessian;
+  /** Each row's loss term, summed across blocks by {@link #sum}. */
+  private final double[] rowLosses;
 
-  private Pass(double loss, double[] gradient, double[] hessian) {
+  private Pass(double loss, double[] rowLosses, double[] gradient, double[] hessian) {
     this.loss = loss;
+    this.rowLosses = rowLosses;
     this.gradient = gradient;
     this.hessian = hessian;
   }
@@ -32,7 +36,7 @@ final class Pass {
     double[] curvature = new double[RowTile.ROWS];
     double[] gradient = new double[p];
     double[] hessian = withHessian ? new double[padded * padded] : null;
-    double loss = 0;
+    double[] losses = new double[to - from];
     boolean gaussian = family == GlmFamily.GAUSSIAN;
     for (int start = from; start < to; start += RowTile.ROWS) {
       int end = Math.min(to, start + RowTile.ROWS);
@@ -45,7 +49,7 @@ final class Pass {
         double yi = y[i];
         if (gaussian) {
           double d = yi - e;
-          loss += wi * 0.5 * d * d;
+          losses[start - from + r] = wi * 0.5 * d * d;
           residual[r] = wi * d;
           curvature[r] = wi;
         } else {
@@ -56,7 +60,7 @@ final class Pass {
           // Bernoulli (quasi-)deviance y log(1+e^-eta) + (1-y) log(1+e^eta); a 0/1 outcome has one term.
           double up = e > 0 ? e + softplus : softplus;
           double down = e > 0 ? softplus : softplus - e;
-          loss += wi * (yi == 1.0 ? down : yi == 0.0 ? up : yi * down + (1 - yi) * up);
+          losses[start - from + r] = wi * (yi == 1.0 ? down : yi == 0.0 ? up : yi * down + (1 - yi) * up);
           residual[r] = wi * (yi - mu);
           curvature[r] = wi * (mu * (1 - mu));
         }
@@ -66,16 +70,20 @@ final class Pass {
         tile.addWeightedGram(curvature, hessian);
       }
     }
-    return new Pass(loss, gradient, hessian);
+    return new Pass(Double.NaN, losses, gradient, hessian);
   }
 
   /** The parts summed in order. */
   static Pass sum(Pass[] parts) {
     double loss = 0;
+    for (Pass part : parts) {
+      for (double term : part.rowLosses) {
+        loss += term;
+      }
+    }
     double[] gradient = new double[parts[0].gradient.length];
     double[] hessian = parts[0].hessian == null ? null : new double[parts[0].hessian.length];
     for (Pass part : parts) {
-      loss += part.loss;
       for (int a = 0; a < gradient.length; a++) {
         gradient[a] += part.gradient[a];
       }
@@ -85,6 +93,6 @@ final class Pass {
         }
       }
     }
-    return new Pass(loss, gradient, hessian);
+    return new Pass(loss, null, gradient, hessian);
   }
 }

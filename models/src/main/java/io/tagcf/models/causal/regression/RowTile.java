@@ -3,8 +3,9 @@ package io.tagcf.models.causal.regression;
 /**
  * Up to {@value #ROWS} rows of a row-major design matrix, copied column-major so that the sums
  * over rows a Newton step needs run over contiguous memory: the linear predictor as one axpy per
- * column (which the JIT vectorises), X'c four partial sums at a time, and X' diag(c) X in 4 x 4
- * register blocks.
+ * column (which the JIT vectorises), X'c four columns at a time, and X' diag(c) X in 4 x 4
+ * register blocks. Every sum still adds row after row in row order, so results equal those of
+ * the plain loops bit for bit.
  *
  * <p>The blocked cross-product is what makes a Hessian pass cheap: adding one row's outer product
  * into the p x p matrix loads and stores every entry per row, while a 4 x 4 block keeps 16 sums in
@@ -88,31 +89,48 @@ final class RowTile {
     }
   }
 
-  /** out[a] += sum_r c[r] x[r][a]. */
+  /**
+   * out[a] += sum_r c[r] x[r][a], adding row after row onto out[a] (the order of a plain loop over
+   * rows, so sums match it bit for bit), four columns at a time so the additions overlap.
+   */
   void addWeightedSums(double[] c, double[] out) {
-    for (int a = 0; a < cols; a++) {
+    int a = 0;
+    for (; a + 3 < cols; a += 4) {
+      int o0 = a * STRIDE;
+      int o1 = o0 + STRIDE;
+      int o2 = o1 + STRIDE;
+      int o3 = o2 + STRIDE;
+      double s0 = out[a];
+      double s1 = out[a + 1];
+      double s2 = out[a + 2];
+      double s3 = out[a + 3];
+      for (int r = 0; r < count; r++) {
+        double cr = c[r];
+        s0 += x[o0 + r] * cr;
+        s1 += x[o1 + r] * cr;
+        s2 += x[o2 + r] * cr;
+        s3 += x[o3 + r] * cr;
+      }
+      out[a] = s0;
+      out[a + 1] = s1;
+      out[a + 2] = s2;
+      out[a + 3] = s3;
+    }
+    for (; a < cols; a++) {
       int off = a * STRIDE;
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      int r = 0;
-      for (; r + 3 < count; r += 4) {
-        s0 += c[r] * x[off + r];
-        s1 += c[r + 1] * x[off + r + 1];
-        s2 += c[r + 2] * x[off + r + 2];
-        s3 += c[r + 3] * x[off + r + 3];
+      double s = out[a];
+      for (int r = 0; r < count; r++) {
+        s += x[off + r] * c[r];
       }
-      for (; r < count; r++) {
-        s0 += c[r] * x[off + r];
-      }
-      out[a] += (s0 + s1) + (s2 + s3);
+      out[a] = s;
     }
   }
 
   /**
-   * gram[a * padded + b] += sum_r c[r] x[r][a] x[r][b] for the 4 x 4 blocks on and above the
-   * diagonal; entries below the diagonal inside a diagonal block are summed too and are ignored.
+   * gram[a * padded + b] += sum_r (x[r][a] c[r]) x[r][b] for the 4 x 4 blocks on and above the
+   * diagonal, adding row after row onto the running entry: the products and the order of a plain
+   * loop over rows, so the sums match it bit for bit. Entries below the diagonal inside a diagonal
+   * block are summed too and are ignored.
    */
   void addWeightedGram(double[] c, double[] gram) {
     for (int a = 0; a < cols; a++) {
@@ -137,10 +155,23 @@ final class RowTile {
     int b1 = b0 + STRIDE;
     int b2 = b1 + STRIDE;
     int b3 = b2 + STRIDE;
-    double s00 = 0, s01 = 0, s02 = 0, s03 = 0;
-    double s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-    double s20 = 0, s21 = 0, s22 = 0, s23 = 0;
-    double s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+    int g = a * padded + b;
+    double s00 = gram[g];
+    double s01 = gram[g + 1];
+    double s02 = gram[g + 2];
+    double s03 = gram[g + 3];
+    double s10 = gram[g + padded];
+    double s11 = gram[g + padded + 1];
+    double s12 = gram[g + padded + 2];
+    double s13 = gram[g + padded + 3];
+    double s20 = gram[g + 2 * padded];
+    double s21 = gram[g + 2 * padded + 1];
+    double s22 = gram[g + 2 * padded + 2];
+    double s23 = gram[g + 2 * padded + 3];
+    double s30 = gram[g + 3 * padded];
+    double s31 = gram[g + 3 * padded + 1];
+    double s32 = gram[g + 3 * padded + 2];
+    double s33 = gram[g + 3 * padded + 3];
     for (int r = 0; r < count; r++) {
       double u0 = scaled[a0 + r];
       double u1 = scaled[a1 + r];
@@ -167,25 +198,24 @@ final class RowTile {
       s32 += u3 * v2;
       s33 += u3 * v3;
     }
-    int g = a * padded + b;
-    gram[g] += s00;
-    gram[g + 1] += s01;
-    gram[g + 2] += s02;
-    gram[g + 3] += s03;
+    gram[g] = s00;
+    gram[g + 1] = s01;
+    gram[g + 2] = s02;
+    gram[g + 3] = s03;
     g += padded;
-    gram[g] += s10;
-    gram[g + 1] += s11;
-    gram[g + 2] += s12;
-    gram[g + 3] += s13;
+    gram[g] = s10;
+    gram[g + 1] = s11;
+    gram[g + 2] = s12;
+    gram[g + 3] = s13;
     g += padded;
-    gram[g] += s20;
-    gram[g + 1] += s21;
-    gram[g + 2] += s22;
-    gram[g + 3] += s23;
+    gram[g] = s20;
+    gram[g + 1] = s21;
+    gram[g + 2] = s22;
+    gram[g + 3] = s23;
     g += padded;
-    gram[g] += s30;
-    gram[g + 1] += s31;
-    gram[g + 2] += s32;
-    gram[g + 3] += s33;
+    gram[g] = s30;
+    gram[g + 1] = s31;
+    gram[g + 2] = s32;
+    gram[g + 3] = s33;
   }
 }
