@@ -11,11 +11,9 @@ import java.util.Arrays;
  * parser's character buffer; only vectors and new levels become Strings.
  */
 final class ColumnBuffer {
-  private static final int INITIAL = 1024;
-
   final String name;
-  double[] numbers = new double[INITIAL];
-  int[] codes = new int[INITIAL];
+  double[] numbers;
+  int[] codes;
   double[][] vectors;
   final LevelCodes levels = new LevelCodes(CsvColumns.MAX_LEVELS);
   boolean numeric = true;
@@ -26,8 +24,11 @@ final class ColumnBuffer {
   String firstText;
   long firstTextRecord = -1;
 
-  ColumnBuffer(String name) {
+  /** @param capacity rows expected: the buffers grow past it by doubling */
+  ColumnBuffer(String name, int capacity) {
     this.name = name;
+    this.numbers = new double[capacity];
+    this.codes = new int[capacity];
   }
 
   /** Records the value of row i (chars {@code buf[offset, offset + length)}); false when it is missing. */

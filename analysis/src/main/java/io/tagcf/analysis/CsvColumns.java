@@ -158,12 +158,13 @@ public final class CsvColumns {
   private static List<CsvRange> readRanges(Path file, List<String> used, int[] fieldOf, int parts) {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
+      double bytesPerRecord = LineRanges.meanLineLength(channel, size);
       long[] bounds = parts > 1 ? LineRanges.split(channel, size, parts) : new long[] {0, size};
       if (bounds.length > 2) {
         AtomicBoolean stop = new AtomicBoolean();
         try {
           return IntStream.range(0, bounds.length - 1).parallel()
-              .mapToObj(k -> readRange(channel, bounds[k], bounds[k + 1], used, fieldOf, true, stop))
+              .mapToObj(k -> readRange(channel, bounds[k], bounds[k + 1], used, fieldOf, true, stop, bytesPerRecord))
               .toList();
         } catch (RuntimeException e) {
           // A quote (which FastCSV may hand on wrapped) or a parse error, which a split inside a
@@ -173,7 +174,7 @@ public final class CsvColumns {
           }
         }
       }
-      return List.of(readRange(channel, 0, size, used, fieldOf, false, null));
+      return List.of(readRange(channel, 0, size, used, fieldOf, false, null, bytesPerRecord));
     } catch (NoSuchFileException e) {
       throw new BadInputException("cannot read " + file + ": no such file");
     } catch (IOException | UncheckedIOException e) {
@@ -184,9 +185,9 @@ public final class CsvColumns {
   }
 
   private static CsvRange readRange(FileChannel channel, long from, long to, List<String> used, int[] fieldOf,
-      boolean split, AtomicBoolean stop) {
+      boolean split, AtomicBoolean stop, double bytesPerRecord) {
     try {
-      return CsvRange.read(channel, from, to, used, fieldOf, split, stop);
+      return CsvRange.read(channel, from, to, used, fieldOf, split, stop, bytesPerRecord);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -31,6 +31,29 @@ final class LineRanges {
     return Arrays.copyOf(bounds, count);
   }
 
+  /**
+   * The mean length of the lines in the file's first 256 KiB (past the header line), at least 2
+   * bytes: an estimate of the bytes per record to size buffers with.
+   */
+  static double meanLineLength(FileChannel channel, long size) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(size, 256 * 1024));
+    int read = Math.max(0, channel.read(buffer, 0));
+    int first = -1;
+    int last = -1;
+    int lines = 0;
+    for (int k = 0; k < read; k++) {
+      if (buffer.get(k) == '\n') {
+        if (first < 0) {
+          first = k;
+        } else {
+          lines++;
+        }
+        last = k;
+      }
+    }
+    return lines == 0 ? Math.max(2, read) : Math.max(2.0, (last - first) / (double) lines);
+  }
+
   /** The position after the first line feed at or after {@code from}, or {@code size} when none. */
   private static long afterLineFeed(FileChannel channel, long from, long size, ByteBuffer buffer) throws IOException {
     long position = from;
