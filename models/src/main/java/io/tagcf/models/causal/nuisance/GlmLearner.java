@@ -19,7 +19,7 @@ public final class GlmLearner implements NuisanceLearner {
 
   @Override
   public double[] fitAndPredict(NuisanceTask task, int[] train, int[] predict) {
-    GlmFit fit = PenalizedGlm.fit(
+    GlmFit fit = PenalizedGlm.fitForPrediction(
         task.design(), task.target(), task.weights(), train, task.family(), task.lambda(), start);
     start = fit.beta();
     converged &= fit.converged();
