@@ -2,6 +2,7 @@ package io.tagcf.analysis;
 
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * One used column while a range of rows is read: its values as numbers (while all parse), as
@@ -23,6 +24,9 @@ final class ColumnBuffer {
   /** The first value that is not a number, and the record (0-based in this range) it is on. */
   String firstText;
   long firstTextRecord = -1;
+  /** The first number too large for a double or spelt as infinity, and its record; null if none. */
+  String firstInfinite;
+  long firstInfiniteRecord = -1;
 
   /** @param capacity rows expected: the buffers grow past it by doubling */
   ColumnBuffer(String name, int capacity) {
@@ -58,6 +62,10 @@ final class ColumnBuffer {
         firstTextRecord = i;
       } else {
         numbers[i] = d;
+        if (Double.isInfinite(d) && firstInfinite == null) {
+          firstInfinite = new String(buf, from, n);
+          firstInfiniteRecord = i;
+        }
       }
     }
     if (vector) {
@@ -109,18 +117,31 @@ final class ColumnBuffer {
     }
   }
 
-  /** The number, or NaN when the text is not a finite number (Java's number syntax). */
+  /**
+   * The number (Java's number syntax), infinite for numbers beyond a double's range and for inf or
+   * infinity with an optional sign (any case), or NaN when the text is not a number.
+   */
   static double parseNumber(char[] buf, int offset, int length) {
     char c = length == 0 ? ' ' : buf[offset];
     if (!(c >= '0' && c <= '9') && c != '-' && c != '+' && c != '.') {
-      return Double.NaN;
+      return infinity(buf, offset, length);
     }
     try {
-      double d = JavaDoubleParser.parseDouble(buf, offset, length);
-      return Double.isFinite(d) ? d : Double.NaN;
+      return JavaDoubleParser.parseDouble(buf, offset, length);
     } catch (NumberFormatException e) {
-      return Double.NaN;
+      return infinity(buf, offset, length);
     }
+  }
+
+  private static double infinity(char[] buf, int offset, int length) {
+    int from = offset;
+    double sign = 1;
+    if (length > 0 && (buf[from] == '-' || buf[from] == '+')) {
+      sign = buf[from] == '-' ? -1 : 1;
+      from++;
+    }
+    String word = new String(buf, from, offset + length - from).toLowerCase(Locale.ROOT);
+    return word.equals("inf") || word.equals("infinity") ? sign * Double.POSITIVE_INFINITY : Double.NaN;
   }
 
   private static double[] tryVector(String value) {

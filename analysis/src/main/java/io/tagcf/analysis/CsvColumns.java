@@ -106,6 +106,10 @@ public final class CsvColumns {
       }
     }
     for (MergedColumn c : columns) {
+      if (c.kind() == Kind.NUMERIC && c.firstInfinite != null) {
+        throw new BadInputException("column '" + c.name + "' has a value that is not a finite number ("
+            + c.firstInfinite + ")");
+      }
       if (c.kind() == null) {
         throw new BadInputException("column '" + c.name + "' has no values (every row is missing)");
       }
@@ -207,6 +211,7 @@ public final class CsvColumns {
     boolean numeric = true;
     boolean vector = true;
     String firstText;
+    String firstInfinite;
     /** Null when the column has more than {@value #MAX_LEVELS} levels. */
     LevelCodes levels = new LevelCodes(MAX_LEVELS);
     /** Per range, its codes to the merged ones. */
@@ -228,6 +233,9 @@ public final class CsvColumns {
         if (c.firstText == null && b.firstText != null) {
           // Line numbers count records from the header's 1, as Commons CSV's record numbers did.
           c.firstText = "line " + (before + b.firstTextRecord + 2) + ": '" + b.firstText + "'";
+        }
+        if (c.firstInfinite == null && b.firstInfinite != null) {
+          c.firstInfinite = "line " + (before + b.firstInfiniteRecord + 2) + ": '" + b.firstInfinite + "'";
         }
         if (b.vector && b.vectorLength >= 0) {
           c.vector &= vectorLength < 0 || vectorLength == b.vectorLength;

@@ -51,10 +51,10 @@ public final class ReportWriter {
         ObjectNode o = models.addObject();
         o.put("nuisance", c.nuisance());
         o.put("chosen", c.chosen());
-        o.put("loss", c.loss());
-        ObjectNode losses = o.putObject("cv_loss");
+        o.put("criterion", c.criterion());
+        ObjectNode scores = o.putObject("scores");
         for (int k = 0; k < c.learners().size(); k++) {
-          losses.put(c.learners().get(k), c.cvLoss().get(k));
+          scores.put(c.learners().get(k), c.scores().get(k));
         }
       }
     }
@@ -175,14 +175,14 @@ public final class ReportWriter {
     for (EffectEstimate e : report.results()) {
       if (!e.nuisanceModels().isEmpty()) {
         out.println();
-        out.println(e.method().label() + " nuisance models (cross-validated loss of each learner):");
+        out.println(e.method().label() + " nuisance models (each learner's score on its out-of-fold predictions):");
         for (NuisanceChoice c : e.nuisanceModels()) {
-          List<String> losses = new ArrayList<>();
+          List<String> scores = new ArrayList<>();
           for (int k = 0; k < c.learners().size(); k++) {
-            losses.add(String.format(Locale.ROOT, "%s %.5g", c.learners().get(k), c.cvLoss().get(k)));
+            scores.add(String.format(Locale.ROOT, "%s %.5g", c.learners().get(k), c.scores().get(k)));
           }
-          out.printf(Locale.ROOT, "  %-16s %-6s (%s: %s)%n", c.nuisance(), c.chosen(), c.loss(),
-              String.join(", ", losses));
+          out.printf(Locale.ROOT, "  %-16s %-6s (%s: %s)%n", c.nuisance(), c.chosen(), c.criterion(),
+              String.join(", ", scores));
         }
       }
     }

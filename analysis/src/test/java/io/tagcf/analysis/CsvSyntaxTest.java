@@ -56,11 +56,20 @@ class CsvSyntaxTest {
   }
 
   @Test
-  void javaNumberSyntaxIsNumericAndNonFiniteIsText() throws IOException {
+  void javaNumberSyntaxIsNumericAndNonFiniteNumbersAreRefused() throws IOException {
     Path file = write("t,a,b\n1,1d,-Infinity\n0,+.5,1\n1,0x1p3,2\n0,1e-3,3\n");
-    CsvColumns table = CsvColumns.load(file, List.of("t", "a", "b"), Map.of());
+    assertThatThrownBy(() -> CsvColumns.load(file, List.of("t", "a", "b"), Map.of()))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("column 'b' has a value that is not a finite number (line 2: '-Infinity')");
+    CsvColumns table = CsvColumns.load(file, List.of("t", "a"), Map.of());
     assertThat(table.numeric("a")).containsExactly(1.0, 0.5, 8.0, 0.001);
-    assertThat(table.column("b")).isInstanceOf(TableColumn.Categorical.class);
+  }
+
+  @Test
+  void aTextColumnMayHoldTheWordInf() throws IOException {
+    Path file = write("t,level\n1,inf\n0,low\n1,1e999\n0,high\n");
+    CsvColumns table = CsvColumns.load(file, List.of("t", "level"), Map.of());
+    assertThat(table.column("level")).isInstanceOf(TableColumn.Categorical.class);
   }
 
   @Test

@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * Fits one nuisance model by cross-fitting: the prediction for a row comes from models trained on
  * the other folds. With several learners (the {@link NuisanceModel#AUTO} choice) every learner is
- * cross-fitted, each one's out-of-fold loss is measured on the rows it could be trained on, and the
- * learner with the lowest loss is used: the discrete super learner (van der Laan, Polley and
- * Hubbard 2007), choosing among the learners' own cross-fitted predictions.
+ * cross-fitted, each one's out-of-fold predictions are scored ({@link SelectionCriterion}: by
+ * default the loss on the rows it could be trained on), and the learner with the lowest score is
+ * used: the discrete super learner (van der Laan, Polley and Hubbard 2007), choosing among the
+ * learners' own cross-fitted predictions.
  *
  * <p>A convex mixture of the learners (the continuous super learner) was tried and rejected: it
  * minimises prediction loss by keeping part of a misspecified GLM, and with it part of the GLM's
@@ -31,13 +32,24 @@ public final class CrossFittedNuisance {
   public record Fit(double[] predictions, NuisanceChoice choice, boolean converged, String note) {}
 
   /**
-   * @param fold fold of each row in [0, k); with k = 1 every row is both fitted and predicted
-   * @param trainable rows the model may learn from (the rows of one arm for an outcome model)
-   * @throws NuisanceModelException when boosting alone is asked for and a fold's training rows are
-   *     fewer than {@link BoostOptions#minTrainingRows()}
+   * As {@link #fit(NuisanceTask, int[], int, boolean[], NuisanceModel, BoostOptions, SelectionCriterion)},
+   * choosing by the family's loss on the trainable rows under their row weights.
    */
   public static Fit fit(
       NuisanceTask task, int[] fold, int k, boolean[] trainable, NuisanceModel model, BoostOptions boost) {
+    return fit(task, fold, k, trainable, model, boost,
+        SelectionCriterion.loss(task, trainable, task.weights(), null));
+  }
+
+  /**
+   * @param fold fold of each row in [0, k); with k = 1 every row is both fitted and predicted
+   * @param trainable rows the model may learn from (the rows of one arm for an outcome model)
+   * @param criterion how the learners' out-of-fold predictions are compared
+   * @throws NuisanceModelException when boosting alone is asked for and a fold's training rows are
+   *     fewer than {@link BoostOptions#minTrainingRows()}
+   */
+  public static Fit fit(NuisanceTask task, int[] fold, int k, boolean[] trainable, NuisanceModel model,
+      BoostOptions boost, SelectionCriterion criterion) {
     int fewest = fewestTrainingRows(fold, k, trainable);
     List<NuisanceLearner> learners = new ArrayList<>();
     String note = null;
@@ -75,25 +87,19 @@ public final class CrossFittedNuisance {
       }
     }
     boolean converged = learners.stream().allMatch(NuisanceLearner::converged);
-    return combine(task, trainable, learners, outOfFold, converged, note);
-  }
-
-  private static Fit combine(NuisanceTask task, boolean[] trainable, List<NuisanceLearner> learners,
-      double[][] outOfFold, boolean converged, String note) {
     List<String> names = learners.stream().map(NuisanceLearner::name).toList();
-    List<Double> losses = new ArrayList<>();
+    List<Double> scores = new ArrayList<>();
     for (double[] p : outOfFold) {
-      losses.add(NuisanceLoss.mean(task.family(), task.target(), task.weights(), trainable, p));
+      scores.add(criterion.score(p));
     }
-    String lossName = NuisanceLoss.name(task.family());
     int best = 0;
     for (int c = 1; c < learners.size(); c++) {
-      if (losses.get(c) < losses.get(best)) {
+      if (scores.get(c) < scores.get(best)) {
         best = c;
       }
     }
-    return new Fit(outOfFold[best], new NuisanceChoice(task.name(), lossName, names, losses, names.get(best)),
-        converged, note);
+    return new Fit(outOfFold[best], new NuisanceChoice(task.name(), criterion.name(), names, scores,
+        names.get(best)), converged, note);
   }
 
   private static String tooFewRows(NuisanceTask task, int fewest, BoostOptions boost, int k) {

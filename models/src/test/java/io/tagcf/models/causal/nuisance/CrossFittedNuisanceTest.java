@@ -46,8 +46,8 @@ class CrossFittedNuisanceTest {
         p.task(), folds(2000), K, flags(2000, true), NuisanceModel.AUTO, BoostOptions.defaults());
     NuisanceChoice choice = fit.choice();
     assertThat(choice.learners()).containsExactly("glm", "boost");
-    assertThat(choice.loss()).isEqualTo("squared error");
-    assertThat(choice.cvLoss().get(1)).isLessThan(choice.cvLoss().get(0));
+    assertThat(choice.criterion()).isEqualTo("squared error");
+    assertThat(choice.scores().get(1)).isLessThan(choice.scores().get(0));
     assertThat(choice.chosen()).isEqualTo("boost");
     assertThat(NuisanceTasks.error(fit.predictions(), NuisanceTasks.range(0, 2000), p.truth())).isLessThan(0.05);
   }
@@ -58,7 +58,7 @@ class CrossFittedNuisanceTest {
     CrossFittedNuisance.Fit fit = CrossFittedNuisance.fit(
         p.task(), folds(2000), K, flags(2000, true), NuisanceModel.AUTO, BoostOptions.defaults());
     assertThat(fit.choice().chosen()).isEqualTo("glm");
-    assertThat(fit.choice().cvLoss().get(0)).isLessThan(fit.choice().cvLoss().get(1));
+    assertThat(fit.choice().scores().get(0)).isLessThan(fit.choice().scores().get(1));
   }
 
   @Test
@@ -78,7 +78,36 @@ class CrossFittedNuisanceTest {
         CrossFittedNuisance.fit(task, folds(800), K, arm, NuisanceModel.GLM, BoostOptions.defaults());
     // Rows outside the arm are predicted (every row needs m0) but neither fitted nor scored.
     assertThat(NuisanceTasks.error(fit.predictions(), NuisanceTasks.range(0, 800), p.truth())).isLessThan(0.1);
-    assertThat(fit.choice().cvLoss().get(0)).isBetween(0.8, 1.3);
+    assertThat(fit.choice().scores().get(0)).isBetween(0.8, 1.3);
+  }
+
+  @Test
+  void theChoiceFollowsTheCriterionGiven() {
+    NuisanceTasks.Problem p = NuisanceTasks.problem(2000, 7, GlmFamily.GAUSSIAN, 0.5, NuisanceTasks::step);
+    boolean[] all = flags(2000, true);
+    // A criterion that prefers predictions far from the target picks the worse learner.
+    SelectionCriterion perverse = new SelectionCriterion() {
+      @Override
+      public String name() {
+        return "negated squared error";
+      }
+
+      @Override
+      public double score(double[] predictions) {
+        return -NuisanceLoss.mean(GlmFamily.GAUSSIAN, p.task().target(), p.task().weights(), all, predictions);
+      }
+    };
+    CrossFittedNuisance.Fit fit = CrossFittedNuisance.fit(
+        p.task(), folds(2000), K, all, NuisanceModel.AUTO, BoostOptions.defaults(), perverse);
+    assertThat(fit.choice().chosen()).isEqualTo("glm");
+    assertThat(fit.choice().criterion()).isEqualTo("negated squared error");
+    double[] weights = new double[2000];
+    Arrays.fill(weights, 2.0);
+    SelectionCriterion weighted = SelectionCriterion.loss(p.task(), all, weights, "the treated");
+    assertThat(weighted.name()).isEqualTo("squared error, weighted to the treated");
+    assertThat(weighted.score(fit.predictions()))
+        .isCloseTo(NuisanceLoss.mean(GlmFamily.GAUSSIAN, p.task().target(), p.task().weights(), all,
+            fit.predictions()), within(1e-12));
   }
 
   @Test

@@ -1,0 +1,35 @@
+package io.tagcf.models.causal.nuisance;
+
+/**
+ * How the learners' out-of-fold predictions of one nuisance are compared when one is chosen;
+ * lower is better.
+ */
+public interface SelectionCriterion {
+
+  /** What is measured, as reported ("log loss", "mean |SMD| after weighting", ...). */
+  String name();
+
+  /** The score of one learner's out-of-fold predictions (one per row). */
+  double score(double[] predictions);
+
+  /**
+   * The family's loss (log loss or squared error) over the rows flagged, each weighted by
+   * {@code weights}.
+   *
+   * @param population what the weights carry the rows to, appended to the name; null for none
+   */
+  static SelectionCriterion loss(NuisanceTask task, boolean[] rows, double[] weights, String population) {
+    String name = NuisanceLoss.name(task.family()) + (population == null ? "" : ", weighted to " + population);
+    return new SelectionCriterion() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public double score(double[] predictions) {
+        return NuisanceLoss.mean(task.family(), task.target(), weights, rows, predictions);
+      }
+    };
+  }
+}
