@@ -2,7 +2,8 @@
 # Times `tagcf estimate`'s reading and methods and R (fread, glm + IPW, glm + two lm + AIPW,
 # MatchIt) on the same generated CSV, in one run, and prints the ratios.
 # Usage: ops/bench/estimate-vs-r.sh ROWS [COVARIATES]   (from the repo root)
-# Environment: ESTIMAND (att, default, or ate), METHODS (default ipw,aipw,psm), OUT (default
+# Environment: ESTIMAND (att, default, or ate), METHODS (default ipw,aipw,psm), NUISANCE (aipw's
+# learners: glm, default, as R's side; boost or auto), OUT (default
 # target/bench), TAGCF_JAVA_OPTS (default -Xmx1g: the reading target's heap), MATCHIT_MAX_ROWS
 # (default 200000: MatchIt is quadratic and is skipped above it).
 # Installs R, data.table and MatchIt with apt-get when they are missing (ops/bench/install-r.sh).
@@ -11,16 +12,18 @@ ROWS=${1:-100000}
 P=${2:-20}
 ESTIMAND=${ESTIMAND:-att}
 METHODS=${METHODS:-ipw,aipw,psm}
+NUISANCE=${NUISANCE:-glm}
 OUT=${OUT:-target/bench}
 export TAGCF_JAVA_OPTS=${TAGCF_JAVA_OPTS:--Xmx1g}
 cd "$(dirname "$0")/../.."
 ops/bench/install-r.sh
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
-TAG="$ROWS-$P-$ESTIMAND"
+TAG="$ROWS-$P-$ESTIMAND-$NUISANCE"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%Y-%m-%d %H:%M UTC')"
 # ./tagcf runs the benchmark build (bench/target/tagcf-bench.jar), building it on first use.
-./tagcf bench estimate --rows "$ROWS" --covariates "$P" --estimand "$ESTIMAND" --methods "$METHODS" --out "$OUT" \
+./tagcf bench estimate --rows "$ROWS" --covariates "$P" --estimand "$ESTIMAND" --methods "$METHODS" \
+  --nuisance "$NUISANCE" --out "$OUT" \
   | tee "$OUT/java-$TAG.txt"
 echo "load average after tagcf: $(cut -d' ' -f1-3 /proc/loadavg)"
 Rscript ops/bench/r_ipw_matchit.R "$OUT/bench_n${ROWS}_p${P}.csv" "$ESTIMAND" | tee "$OUT/r-$TAG.txt"

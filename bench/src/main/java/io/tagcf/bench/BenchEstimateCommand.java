@@ -9,6 +9,7 @@ import io.tagcf.models.causal.EffectEstimate;
 import io.tagcf.models.causal.Estimand;
 import io.tagcf.models.causal.Method;
 import io.tagcf.models.causal.NuisanceOptions;
+import io.tagcf.models.causal.nuisance.NuisanceModel;
 import io.tagcf.models.simulation.LinearWorld;
 import io.tagcf.ops.estimate.AnalysisCommand;
 import java.io.BufferedWriter;
@@ -57,6 +58,12 @@ public final class BenchEstimateCommand extends AnalysisCommand {
       description = "Default: ${DEFAULT-VALUE} (use att to compare with MatchIt).")
   String estimand;
 
+  @Option(names = "--nuisance", paramLabel = "glm|boost|auto", defaultValue = "auto",
+      description = "Learners of aipw's nuisance models, as in tagcf estimate. Default: ${DEFAULT-VALUE}.")
+  String nuisance;
+
+  private NuisanceModel learners;
+
   @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
       description = "Untimed warm-up runs of all methods on a 10,000-row slice. Default: ${DEFAULT-VALUE}.")
   int warmup;
@@ -85,6 +92,7 @@ public final class BenchEstimateCommand extends AnalysisCommand {
       throw new IllegalArgumentException("need --rows >= 100 and --covariates >= 1");
     }
     Set<Method> chosen = Method.parseList(methods);
+    learners = NuisanceModel.parse(nuisance);
     Files.createDirectories(out);
     Path csv = out.resolve("bench_n" + rows + "_p" + covariates + ".csv");
     Generated world = generate(csv);
@@ -154,7 +162,7 @@ public final class BenchEstimateCommand extends AnalysisCommand {
   }
 
   private AnalysisOptions options(Estimand target, Set<Method> methods) {
-    return new AnalysisOptions(target, methods, seed, false, NuisanceOptions.defaults());
+    return new AnalysisOptions(target, methods, seed, false, NuisanceOptions.withModel(learners));
   }
 
   private static void write(LinearWorld world, Path csv) throws IOException {

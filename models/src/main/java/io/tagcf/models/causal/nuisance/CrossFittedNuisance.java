@@ -37,8 +37,7 @@ public final class CrossFittedNuisance {
    */
   public static Fit fit(
       NuisanceTask task, int[] fold, int k, boolean[] trainable, NuisanceModel model, BoostOptions boost) {
-    return fit(task, fold, k, trainable, model, boost,
-        SelectionCriterion.loss(task, trainable, task.weights(), null));
+    return fit(task, fold, k, trainable, model, boost, SelectionCriterion.loss(task, trainable));
   }
 
   /**

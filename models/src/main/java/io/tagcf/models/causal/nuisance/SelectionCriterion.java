@@ -12,23 +12,17 @@ public interface SelectionCriterion {
   /** The score of one learner's out-of-fold predictions (one per row). */
   double score(double[] predictions);
 
-  /**
-   * The family's loss (log loss or squared error) over the rows flagged, each weighted by
-   * {@code weights}.
-   *
-   * @param population what the weights carry the rows to, appended to the name; null for none
-   */
-  static SelectionCriterion loss(NuisanceTask task, boolean[] rows, double[] weights, String population) {
-    String name = NuisanceLoss.name(task.family()) + (population == null ? "" : ", weighted to " + population);
+  /** The family's loss (log loss or squared error) over the rows flagged, under their row weights. */
+  static SelectionCriterion loss(NuisanceTask task, boolean[] rows) {
     return new SelectionCriterion() {
       @Override
       public String name() {
-        return name;
+        return NuisanceLoss.name(task.family());
       }
 
       @Override
       public double score(double[] predictions) {
-        return NuisanceLoss.mean(task.family(), task.target(), weights, rows, predictions);
+        return NuisanceLoss.mean(task.family(), task.target(), task.weights(), rows, predictions);
       }
     };
   }

@@ -11,10 +11,9 @@ import io.tagcf.models.causal.NuisanceOptions;
 import io.tagcf.models.causal.PreparedData;
 import io.tagcf.models.causal.nuisance.CrossFittedNuisance;
 import io.tagcf.models.causal.nuisance.NuisanceChoice;
-import io.tagcf.models.causal.nuisance.NuisanceTask;
-import io.tagcf.models.causal.nuisance.SelectionCriterion;
 import io.tagcf.models.causal.regression.GlmFamily;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
@@ -35,7 +34,6 @@ public final class AugmentedIpw implements EffectEstimator {
   static final String PROPENSITY = "propensity";
   static final String OUTCOME_CONTROL = "outcome_control";
   static final String OUTCOME_TREATED = "outcome_treated";
-  private static final double SELECTION_BOUND = 0.01;
   private final AipwOptions options;
 
   public AugmentedIpw(AipwOptions options) {
@@ -74,20 +72,25 @@ public final class AugmentedIpw implements EffectEstimator {
       control[i] = !treated[i];
     }
     NuisanceOptions nuisance = data.nuisance();
+    // Outcome models first: the propensity is chosen by how well it balances their predictions.
+    CrossFittedNuisance.Fit controlFit = CrossFittedNuisance.fit(data.nuisanceTask(OUTCOME_CONTROL, y,
+        data.outcomeFamily()), fold, k, control, nuisance.model(), nuisance.boost());
+    CrossFittedNuisance.Fit treatedFit = estimand == Estimand.ATE
+        ? CrossFittedNuisance.fit(data.nuisanceTask(OUTCOME_TREATED, y, data.outcomeFamily()), fold, k, treated,
+            nuisance.model(), nuisance.boost())
+        : null;
+    List<double[]> balanced = new ArrayList<>(Arrays.asList(data.covariates()));
+    balanced.add(controlFit.predictions());
+    if (treatedFit != null) {
+      balanced.add(treatedFit.predictions());
+    }
     List<CrossFittedNuisance.Fit> fits = new ArrayList<>();
     fits.add(CrossFittedNuisance.fit(data.nuisanceTask(PROPENSITY, t, GlmFamily.BINOMIAL), fold, k, all,
-        nuisance.model(), nuisance.boost(),
-        new PropensityBalance(data.covariates(), t, w, estimand, options.weighting())));
-    double[] e = fits.get(0).predictions();
-    NuisanceTask controlOutcome = data.nuisanceTask(OUTCOME_CONTROL, y, data.outcomeFamily());
-    fits.add(CrossFittedNuisance.fit(controlOutcome, fold, k, control, nuisance.model(), nuisance.boost(),
-        SelectionCriterion.loss(
-            controlOutcome, control, towardTheEstimand(e, w, false, estimand), population(estimand))));
-    if (estimand == Estimand.ATE) {
-      NuisanceTask treatedOutcome = data.nuisanceTask(OUTCOME_TREATED, y, data.outcomeFamily());
-      fits.add(CrossFittedNuisance.fit(treatedOutcome, fold, k, treated, nuisance.model(), nuisance.boost(),
-          SelectionCriterion.loss(
-              treatedOutcome, treated, towardTheEstimand(e, w, true, estimand), population(estimand))));
+        nuisance.model(), nuisance.boost(), new PropensityBalance(
+            balanced.toArray(new double[0][]), t, w, estimand, options.weighting())));
+    fits.add(controlFit);
+    if (treatedFit != null) {
+      fits.add(treatedFit);
     }
     double[] rawE = fits.get(0).predictions();
     double[] m0 = fits.get(1).predictions();
@@ -167,32 +170,6 @@ public final class AugmentedIpw implements EffectEstimator {
     return Estimation.of(EffectEstimate.of(
         Method.AIPW, estimand, estimate, se, nTreated, nControl, ess1.value() + ess0.value(), warnings, details)
         .withNuisanceModels(choices));
-  }
-
-  /**
-   * Weights that carry one arm's rows to the population the estimand averages over, for choosing
-   * its outcome model by the loss where the model is used (importance weighting under covariate
-   * shift, Sugiyama, Krauledat and Müller 2007): e/(1 - e) on control rows for the ATT, 1/(1 - e)
-   * on control and 1/e on treated rows for the ATE, from the cross-fitted propensity bounded to
-   * [0.01, 0.99] so that no single row decides the choice.
-   */
-  private static double[] towardTheEstimand(double[] e, double[] w, boolean treatedArm, Estimand estimand) {
-    double[] out = new double[e.length];
-    for (int i = 0; i < e.length; i++) {
-      double p = Math.min(Math.max(e[i], SELECTION_BOUND), 1 - SELECTION_BOUND);
-      double ratio;
-      if (treatedArm) {
-        ratio = 1 / p;
-      } else {
-        ratio = estimand == Estimand.ATT ? p / (1 - p) : 1 / (1 - p);
-      }
-      out[i] = w[i] * ratio;
-    }
-    return out;
-  }
-
-  private static String population(Estimand estimand) {
-    return estimand == Estimand.ATT ? "the treated" : "all rows";
   }
 
   /** Every fold's training part must hold both arms, or an outcome model has nothing to learn from. */

@@ -5,11 +5,16 @@ import io.tagcf.models.causal.diagnostics.CovariateBalance;
 import io.tagcf.models.causal.nuisance.SelectionCriterion;
 
 /**
- * Scores a propensity model by the covariate balance its weights achieve: the mean absolute
- * standardised mean difference of the covariates under the estimand's balancing weights. This is
- * what the propensity is for in a weighting estimator, and the criterion by which McCaffrey,
- * Ridgeway and Morral (2004) tune boosted propensity models; log loss, by contrast, is dominated by
- * the many rows whose propensity is near 0 and matter little to the effect.
+ * Scores a propensity model by the balance its weights achieve: the mean absolute standardised
+ * mean difference, under the estimand's balancing weights, of the covariates and of the outcome
+ * models' predictions (the prognostic scores). Balance is what the propensity is for in a
+ * weighting estimator and the criterion by which McCaffrey, Ridgeway and Morral (2004) tune boosted
+ * propensity models; balancing the prognostic score (Stuart, Lee and Leacy 2013) checks the
+ * combinations of covariates that move the outcome, such as thresholds and interactions, which a
+ * logistic regression on main effects balances in their means but not in their shape. Log loss,
+ * by contrast, is dominated by the many rows whose propensity is near 0 and matter little to the
+ * effect: on the NSW/PSID sample it prefers the logistic regression, whose AIPW estimate is 2.3
+ * times the experimental answer.
  */
 final class PropensityBalance implements SelectionCriterion {
   private final double[][] covariates;
@@ -19,6 +24,7 @@ final class PropensityBalance implements SelectionCriterion {
   private final WeightingOptions weighting;
   private final double[] pooledSds;
 
+  /** @param covariates the columns to balance: covariates and outcome predictions */
   PropensityBalance(
       double[][] covariates, double[] treatment, double[] weights, Estimand estimand, WeightingOptions weighting) {
     this.covariates = covariates;
@@ -34,7 +40,7 @@ final class PropensityBalance implements SelectionCriterion {
 
   @Override
   public String name() {
-    return "mean |SMD| after " + estimand.label() + " weighting";
+    return "mean |SMD| of covariates and outcome predictions after " + estimand.label() + " weighting";
   }
 
   @Override

@@ -40,7 +40,8 @@ class PropensityBalanceTest {
       assertThat(right).as(estimand.label()).isLessThan(0.03);
       assertThat(partial).as(estimand.label()).isGreaterThan(right).isLessThan(none);
       assertThat(none).as(estimand.label()).isGreaterThan(0.3);
-      assertThat(balance.name()).isEqualTo("mean |SMD| after " + estimand.label() + " weighting");
+      assertThat(balance.name())
+          .isEqualTo("mean |SMD| of covariates and outcome predictions after " + estimand.label() + " weighting");
     }
     // No covariates: nothing to balance.
     assertThat(new PropensityBalance(new double[0][], t, w, Estimand.ATE, WeightingOptions.defaults())
