@@ -29,6 +29,12 @@ import java.util.Objects;
  * valid without a correction for the fitted nuisances because the score is Neyman-orthogonal and
  * cross-fitting removes the own-observation overfitting bias. Consistent if either the propensity
  * or the outcome model is right.
+ *
+ * <p>The nuisance models are GLMs, boosted trees, or per model the better of the two
+ * ({@link io.tagcf.models.causal.nuisance.NuisanceModel}, from the data's {@link NuisanceOptions}):
+ * the outcome models by their cross-validated loss, then the propensity by the balance its weights
+ * achieve on the covariates and on the chosen outcome models' predictions ({@link PropensityBalance}).
+ * The estimate reports the choice of each model.
  */
 public final class AugmentedIpw implements EffectEstimator {
   static final String PROPENSITY = "propensity";

@@ -37,7 +37,7 @@ class PropensityBalanceTest {
       double right = balance.score(truth);
       double none = balance.score(constant);
       double partial = balance.score(half);
-      assertThat(right).as(estimand.label()).isLessThan(0.03);
+      assertThat(right).as(estimand.label()).isLessThan(0.05);
       assertThat(partial).as(estimand.label()).isGreaterThan(right).isLessThan(none);
       assertThat(none).as(estimand.label()).isGreaterThan(0.3);
       assertThat(balance.name())
