@@ -142,25 +142,26 @@ class EstimateCommandTest {
     List<String> nuisances = new ArrayList<>();
     for (JsonNode m : models) {
       nuisances.add(m.get("nuisance").asText());
-      JsonNode losses = m.get("cv_loss");
-      assertThat(losses.get("glm").isNumber()).isTrue();
-      assertThat(losses.get("boost").isNumber()).isTrue();
-      String better = losses.get("boost").asDouble() < losses.get("glm").asDouble() ? "boost" : "glm";
+      JsonNode scores = m.get("scores");
+      assertThat(scores.get("glm").isNumber()).isTrue();
+      assertThat(scores.get("boost").isNumber()).isTrue();
+      String better = scores.get("boost").asDouble() < scores.get("glm").asDouble() ? "boost" : "glm";
       assertThat(m.get("chosen").asText()).isEqualTo(better);
     }
     assertThat(nuisances).containsExactly("propensity", "outcome_control");
-    assertThat(models.get(0).get("loss").asText()).isEqualTo("log loss");
-    assertThat(models.get(1).get("loss").asText()).isEqualTo("squared error");
+    assertThat(models.get(0).get("criterion").asText())
+        .isEqualTo("mean |SMD| of covariates and outcome predictions after att weighting");
+    assertThat(models.get(1).get("criterion").asText()).isEqualTo("squared error");
 
     CommandRun glm = CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "treat", "--outcome", "re78",
         "--covariates", COVARIATES, "--methods", "aipw", "--nuisance", "glm", "--format", "json");
     for (JsonNode m : JSON.readTree(glm.out()).get("results").get(0).get("nuisance_models")) {
       assertThat(m.get("chosen").asText()).isEqualTo("glm");
-      assertThat(m.get("cv_loss").has("boost")).isFalse();
+      assertThat(m.get("scores").has("boost")).isFalse();
     }
     CommandRun table = CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "treat", "--outcome", "re78",
         "--covariates", COVARIATES, "--methods", "aipw", "--nuisance", "boost");
-    assertThat(table.out()).contains("aipw nuisance models (cross-validated loss of each learner):")
+    assertThat(table.out()).contains("aipw nuisance models (each learner's score on its out-of-fold predictions):")
         .containsPattern("outcome_treated +boost +\\(squared error: boost [0-9.e+]+\\)");
   }
 
