@@ -1,22 +1,24 @@
 package io.tagcf.analysis;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the columns an analysis needs from a CSV file with a header row.
@@ -27,8 +29,6 @@ import org.apache.commons.csv.CSVRecord;
  * columns are kept in memory.
  */
 public final class CsvColumns {
-  private static final Set<String> MISSING = Set.of("", "na", "nan", "null", "none", "n/a");
-
   private final List<String> header;
   private final Map<String, TableColumn> columns;
   private final int rows;
@@ -52,7 +52,7 @@ public final class CsvColumns {
       return List.copyOf(names);
     } catch (NoSuchFileException e) {
       throw new BadInputException("cannot read " + file + ": no such file");
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw new BadInputException("cannot read " + file + ": " + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new BadInputException("cannot parse the header of " + file + ": " + e.getMessage());
@@ -65,57 +65,51 @@ public final class CsvColumns {
    * <p>Every used column is kept both as numbers (while all its values parse) and as category
    * codes (while it has at most {@value #MAX_LEVELS} distinct values), so its kind can be decided
    * at the end without reading the file twice. Vectors are parsed when a value looks like one.
+   * A large file is read in byte ranges on all cores ({@link CsvRange} says when that falls back
+   * to one range); the ranges are joined in file order, so the result is the same either way.
    *
    * @param required columns that must be numeric, with the role named in errors ("treatment")
    */
   public static CsvColumns load(Path file, List<String> used, Map<String, String> required) {
+    return load(file, used, required, ranges(file));
+  }
+
+  /** As {@link #load(Path, List, Map)}, reading in at most {@code parts} byte ranges. */
+  static CsvColumns load(Path file, List<String> used, Map<String, String> required, int parts) {
     List<String> header = header(file);
-    for (String name : used) {
-      if (!header.contains(name)) {
+    int m = used.size();
+    int[] fieldOf = new int[m];
+    for (int j = 0; j < m; j++) {
+      String name = used.get(j);
+      fieldOf[j] = header.indexOf(name);
+      if (fieldOf[j] < 0) {
         throw new BadInputException("unknown column '" + name + "' (the file has: " + String.join(", ", header) + ")");
       }
     }
-    int m = used.size();
-    Column[] columns = new Column[m];
-    for (int j = 0; j < m; j++) {
-      columns[j] = new Column(used.get(j));
-    }
-    boolean[] complete = new boolean[1024];
+    List<CsvRange> ranges = readRanges(file, used, fieldOf, parts);
     int total = 0;
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = format().parse(in)) {
-      int[] index = new int[m];
-      for (int j = 0; j < m; j++) {
-        index[j] = parser.getHeaderMap().get(used.get(j));
-      }
-      for (CSVRecord record : parser) {
-        if (total == complete.length) {
-          complete = Arrays.copyOf(complete, total * 2);
-        }
-        boolean ok = true;
-        for (int j = 0; j < m; j++) {
-          String value = index[j] < record.size() ? record.get(index[j]) : "";
-          ok &= columns[j].add(total, value, record.getRecordNumber() + 1);
-        }
-        complete[total] = ok;
-        total++;
-      }
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new BadInputException("cannot read " + file + ": " + e.getMessage());
-    } catch (IllegalStateException e) {
-      throw new BadInputException("malformed CSV in " + file + ": " + e.getMessage());
+    for (CsvRange r : ranges) {
+      total += r.records;
     }
     if (total == 0) {
       throw new BadInputException("empty file: " + file + " has a header but no data rows");
     }
+    MergedColumn[] columns = new MergedColumn[m];
+    for (int j = 0; j < m; j++) {
+      columns[j] = MergedColumn.of(ranges, j);
+    }
     for (Map.Entry<String, String> r : required.entrySet()) {
       int j = used.indexOf(r.getKey());
-      Column c = j < 0 ? null : columns[j];
+      MergedColumn c = j < 0 ? null : columns[j];
       if (c != null && c.kind() != null && c.kind() != Kind.NUMERIC) {
         throw new BadInputException(r.getValue() + " column '" + r.getKey() + "' is not numeric (" + c.firstText + ")");
       }
     }
-    for (Column c : columns) {
+    for (MergedColumn c : columns) {
+      if (c.kind() == Kind.NUMERIC && c.firstInfinite != null) {
+        throw new BadInputException("column '" + c.name + "' has a value that is not a finite number ("
+            + c.firstInfinite + ")");
+      }
       if (c.kind() == null) {
         throw new BadInputException("column '" + c.name + "' has no values (every row is missing)");
       }
@@ -125,94 +119,144 @@ public final class CsvColumns {
       }
     }
     int kept = 0;
-    for (int i = 0; i < total; i++) {
-      if (complete[i]) {
-        kept++;
+    for (CsvRange r : ranges) {
+      for (int i = 0; i < r.records; i++) {
+        kept += r.completeRows[i] ? 1 : 0;
       }
     }
     if (kept == 0) {
       throw new BadInputException("no complete rows: every row of " + file + " misses a value in the used columns");
     }
     Map<String, TableColumn> typed = new LinkedHashMap<>();
-    for (Column c : columns) {
-      typed.put(c.name, c.compact(complete, total, kept));
+    for (int j = 0; j < m; j++) {
+      // Each column's range buffers are released once copied: the peak is one column over the result.
+      typed.put(used.get(j), columns[j].compact(ranges, j, kept));
     }
     return new CsvColumns(header, typed, kept, total - kept);
   }
 
-  private static final int MAX_LEVELS = 1000;
+  static final int MAX_LEVELS = 1000;
+
+  /** Below this size a file is read in one range: splitting would cost more than it saves. */
+  private static final long PARALLEL_MIN_BYTES = 8L << 20;
+
+  /** About this many bytes per range, and at least two ranges per core, for balance. */
+  private static final long RANGE_BYTES = 16L << 20;
+
+  /** How many byte ranges to read a file in: one for a small file or a single core. */
+  private static int ranges(Path file) {
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (IOException e) {
+      // The read itself reports the problem.
+      return 1;
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (cores == 1 || size < PARALLEL_MIN_BYTES) {
+      return 1;
+    }
+    return (int) Math.max(2L * cores, Math.min(size / RANGE_BYTES, 64));
+  }
+
+  private static List<CsvRange> readRanges(Path file, List<String> used, int[] fieldOf, int parts) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      double bytesPerRecord = LineRanges.meanLineLength(channel, size);
+      long[] bounds = parts > 1 ? LineRanges.split(channel, size, parts) : new long[] {0, size};
+      if (bounds.length > 2) {
+        AtomicBoolean stop = new AtomicBoolean();
+        try {
+          return IntStream.range(0, bounds.length - 1).parallel()
+              .mapToObj(k -> readRange(channel, bounds[k], bounds[k + 1], used, fieldOf, true, stop, bytesPerRecord))
+              .toList();
+        } catch (RuntimeException e) {
+          // A quote (which FastCSV may hand on wrapped) or a parse error, which a split inside a
+          // quoted field could cause: read the file from the start, where real errors surface.
+          if (!stop.get() && !(e instanceof CsvParseException)) {
+            throw e;
+          }
+        }
+      }
+      return List.of(readRange(channel, 0, size, used, fieldOf, false, null, bytesPerRecord));
+    } catch (NoSuchFileException e) {
+      throw new BadInputException("cannot read " + file + ": no such file");
+    } catch (IOException | UncheckedIOException e) {
+      throw new BadInputException("cannot read " + file + ": " + e.getMessage());
+    } catch (CsvParseException e) {
+      throw new BadInputException("malformed CSV in " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static CsvRange readRange(FileChannel channel, long from, long to, List<String> used, int[] fieldOf,
+      boolean split, AtomicBoolean stop, double bytesPerRecord) {
+    try {
+      return CsvRange.read(channel, from, to, used, fieldOf, split, stop, bytesPerRecord);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** What a column's values can still be while the file is read. */
   private enum Kind { NUMERIC, CATEGORICAL, VECTOR }
 
-  /** One used column while the file is read: numbers, category codes and vectors side by side. */
-  private static final class Column {
+  /**
+   * One used column over all ranges: what its values turned out to be (a column is numeric only if
+   * it is in every range, and so on), with the category codes of each range mapped onto levels in
+   * first-seen order over the whole file.
+   */
+  private static final class MergedColumn {
     final String name;
-    double[] numbers = new double[1024];
-    int[] codes = new int[1024];
-    double[][] vectors;
-    Map<String, Integer> levels = new HashMap<>();
+    boolean any;
     boolean numeric = true;
     boolean vector = true;
-    int vectorLength = -1;
-    boolean any;
     String firstText;
+    String firstInfinite;
+    /** Null when the column has more than {@value #MAX_LEVELS} levels. */
+    LevelCodes levels = new LevelCodes(MAX_LEVELS);
+    /** Per range, its codes to the merged ones. */
+    int[][] recode;
 
-    Column(String name) {
+    private MergedColumn(String name) {
       this.name = name;
     }
 
-    /** Records the value of row i; false when it is missing. */
-    boolean add(int i, String raw, long line) {
-      if (i == numbers.length) {
-        numbers = Arrays.copyOf(numbers, i * 2);
-        codes = Arrays.copyOf(codes, i * 2);
-        if (vectors != null) {
-          vectors = Arrays.copyOf(vectors, i * 2);
+    static MergedColumn of(List<CsvRange> ranges, int j) {
+      MergedColumn c = new MergedColumn(ranges.get(0).columns[j].name);
+      c.recode = new int[ranges.size()][];
+      int vectorLength = -1;
+      long before = 0;
+      for (int k = 0; k < ranges.size(); k++) {
+        ColumnBuffer b = ranges.get(k).columns[j];
+        c.any |= b.any;
+        c.numeric &= b.numeric;
+        if (c.firstText == null && b.firstText != null) {
+          // Line numbers count records from the header's 1, as Commons CSV's record numbers did.
+          c.firstText = "line " + (before + b.firstTextRecord + 2) + ": '" + b.firstText + "'";
         }
-      }
-      if (isMissing(raw)) {
-        return false;
-      }
-      String value = raw.trim();
-      any = true;
-      if (numeric) {
-        double d = parseNumber(value);
-        if (Double.isNaN(d)) {
-          numeric = false;
-        } else {
-          numbers[i] = d;
+        if (c.firstInfinite == null && b.firstInfinite != null) {
+          c.firstInfinite = "line " + (before + b.firstInfiniteRecord + 2) + ": '" + b.firstInfinite + "'";
         }
-      }
-      if (!numeric && firstText == null) {
-        firstText = "line " + line + ": '" + value + "'";
-      }
-      if (vector) {
-        double[] v = value.startsWith("[") && value.endsWith("]") ? tryVector(value) : null;
-        if (v == null || (vectorLength >= 0 && v.length != vectorLength)) {
-          vector = false;
-          vectors = null;
-        } else {
-          vectorLength = v.length;
-          if (vectors == null) {
-            vectors = new double[numbers.length][];
+        if (b.vector && b.vectorLength >= 0) {
+          c.vector &= vectorLength < 0 || vectorLength == b.vectorLength;
+          vectorLength = b.vectorLength;
+        }
+        c.vector &= b.vector;
+        if (c.levels != null && !b.levels.overflowed()) {
+          int[] map = new int[b.levels.size()];
+          for (int code = 0; code < map.length && c.levels != null; code++) {
+            map[code] = c.levels.code(b.levels.level(code));
+            if (c.levels.overflowed()) {
+              c.levels = null;
+            }
           }
-          vectors[i] = v;
+          c.recode[k] = map;
+        } else {
+          c.levels = null;
         }
+        before += ranges.get(k).records;
       }
-      if (levels != null) {
-        Integer code = levels.get(value);
-        if (code == null) {
-          if (levels.size() >= MAX_LEVELS) {
-            levels = null;
-            return true;
-          }
-          code = levels.size();
-          levels.put(value, code);
-        }
-        codes[i] = code;
-      }
-      return true;
+      return c;
     }
 
     Kind kind() {
@@ -225,69 +269,34 @@ public final class CsvColumns {
       return vector ? Kind.VECTOR : Kind.CATEGORICAL;
     }
 
-    /** The column's typed form over the complete rows only. */
-    TableColumn compact(boolean[] complete, int total, int kept) {
-      return switch (kind()) {
-        case NUMERIC -> new TableColumn.Numeric(name, compactNumbers(complete, total, kept));
-        case CATEGORICAL -> {
-          String[] byCode = new String[levels.size()];
-          levels.forEach((level, code) -> byCode[code] = level);
-          yield new TableColumn.Categorical(name, compactCodes(complete, total, kept), Arrays.asList(byCode));
+    /** The column's typed form over the complete rows only, releasing the range buffers. */
+    TableColumn compact(List<CsvRange> ranges, int j, int kept) {
+      Kind kind = kind();
+      double[] numbers = kind == Kind.NUMERIC ? new double[kept] : null;
+      int[] codes = kind == Kind.CATEGORICAL ? new int[kept] : null;
+      double[][] vectors = kind == Kind.VECTOR ? new double[kept][] : null;
+      int out = 0;
+      for (int k = 0; k < ranges.size(); k++) {
+        CsvRange range = ranges.get(k);
+        ColumnBuffer b = range.columns[j];
+        for (int i = 0; i < range.records; i++) {
+          if (!range.completeRows[i]) {
+            continue;
+          }
+          switch (kind) {
+            case NUMERIC -> numbers[out] = b.numbers[i];
+            case CATEGORICAL -> codes[out] = recode[k][b.codes[i]];
+            case VECTOR -> vectors[out] = b.vectors[i];
+          }
+          out++;
         }
-        case VECTOR -> new TableColumn.Vector(name, compactVectors(complete, total, kept));
+        b.release();
+      }
+      return switch (kind) {
+        case NUMERIC -> new TableColumn.Numeric(name, numbers);
+        case CATEGORICAL -> new TableColumn.Categorical(name, codes, levels.levels());
+        case VECTOR -> new TableColumn.Vector(name, vectors);
       };
-    }
-
-    double[] compactNumbers(boolean[] complete, int total, int kept) {
-      double[] out = new double[kept];
-      for (int i = 0, k = 0; i < total; i++) {
-        if (complete[i]) {
-          out[k++] = numbers[i];
-        }
-      }
-      return out;
-    }
-
-    int[] compactCodes(boolean[] complete, int total, int kept) {
-      int[] out = new int[kept];
-      for (int i = 0, k = 0; i < total; i++) {
-        if (complete[i]) {
-          out[k++] = codes[i];
-        }
-      }
-      return out;
-    }
-
-    double[][] compactVectors(boolean[] complete, int total, int kept) {
-      double[][] out = new double[kept][];
-      for (int i = 0, k = 0; i < total; i++) {
-        if (complete[i]) {
-          out[k++] = vectors[i];
-        }
-      }
-      return out;
-    }
-  }
-
-  /** The number, or NaN when the text is not a finite number. */
-  private static double parseNumber(String v) {
-    char c = v.isEmpty() ? ' ' : v.charAt(0);
-    if (!(c >= '0' && c <= '9') && c != '-' && c != '+' && c != '.') {
-      return Double.NaN;
-    }
-    try {
-      double d = Double.parseDouble(v);
-      return Double.isFinite(d) ? d : Double.NaN;
-    } catch (NumberFormatException e) {
-      return Double.NaN;
-    }
-  }
-
-  private static double[] tryVector(String value) {
-    try {
-      return parseVector(value);
-    } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-      return null;
     }
   }
 
@@ -298,14 +307,6 @@ public final class CsvColumns {
         .setIgnoreSurroundingSpaces(true)
         .setAllowMissingColumnNames(true)
         .get();
-  }
-
-  /** Every missing-value token is at most 4 characters: longer values skip the lower-casing. */
-  private static final int LONGEST_MISSING = 4;
-
-  private static boolean isMissing(String value) {
-    String v = value.trim();
-    return v.length() <= LONGEST_MISSING && MISSING.contains(v.toLowerCase(Locale.ROOT));
   }
 
   /** "[0.1;0.2;0.3]" (separators ; , or blanks) to numbers. */

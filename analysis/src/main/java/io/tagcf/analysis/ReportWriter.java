@@ -10,9 +10,12 @@ import io.tagcf.models.causal.diagnostics.CovariateBalance;
 import io.tagcf.models.causal.diagnostics.CrumpTrimming;
 import io.tagcf.models.causal.diagnostics.OverlapSummary;
 import io.tagcf.models.causal.diagnostics.Quantiles;
+import io.tagcf.models.causal.nuisance.NuisanceChoice;
 import io.tagcf.models.causal.refute.Refutation;
 import io.tagcf.models.causal.sensitivity.Sensitivity;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Prints an {@link AnalysisReport} as one JSON object, a readable table, or CSV rows. */
@@ -43,6 +46,17 @@ public final class ReportWriter {
       e.warnings().forEach(w::add);
       ObjectNode d = r.putObject("details");
       e.details().forEach(d::put);
+      ArrayNode models = r.putArray("nuisance_models");
+      for (NuisanceChoice c : e.nuisanceModels()) {
+        ObjectNode o = models.addObject();
+        o.put("nuisance", c.nuisance());
+        o.put("chosen", c.chosen());
+        o.put("criterion", c.criterion());
+        ObjectNode scores = o.putObject("scores");
+        for (int k = 0; k < c.learners().size(); k++) {
+          scores.put(c.learners().get(k), c.scores().get(k));
+        }
+      }
     }
     ArrayNode balance = root.putArray("balance");
     for (CovariateBalance b : report.balance()) {
@@ -157,6 +171,20 @@ public final class ReportWriter {
     for (EffectEstimate e : report.results()) {
       out.printf(Locale.ROOT, "%-8s %12.5g %11.4g  [%11.5g, %11.5g] %8d %8d %10.1f%n", e.method().label(), e.estimate(),
           e.se(), e.ciLow(), e.ciHigh(), e.nTreated(), e.nControl(), e.ess());
+    }
+    for (EffectEstimate e : report.results()) {
+      if (!e.nuisanceModels().isEmpty()) {
+        out.println();
+        out.println(e.method().label() + " nuisance models (each learner's score on its out-of-fold predictions):");
+        for (NuisanceChoice c : e.nuisanceModels()) {
+          List<String> scores = new ArrayList<>();
+          for (int k = 0; k < c.learners().size(); k++) {
+            scores.add(String.format(Locale.ROOT, "%s %.5g", c.learners().get(k), c.scores().get(k)));
+          }
+          out.printf(Locale.ROOT, "  %-16s %-6s (%s: %s)%n", c.nuisance(), c.chosen(), c.criterion(),
+              String.join(", ", scores));
+        }
+      }
     }
     boolean anyWarning = false;
     for (EffectEstimate e : report.results()) {

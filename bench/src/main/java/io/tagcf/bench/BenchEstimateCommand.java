@@ -9,6 +9,7 @@ import io.tagcf.models.causal.EffectEstimate;
 import io.tagcf.models.causal.Estimand;
 import io.tagcf.models.causal.Method;
 import io.tagcf.models.causal.NuisanceOptions;
+import io.tagcf.models.causal.nuisance.NuisanceModel;
 import io.tagcf.models.simulation.LinearWorld;
 import io.tagcf.ops.estimate.AnalysisCommand;
 import java.io.BufferedWriter;
@@ -57,6 +58,12 @@ public final class BenchEstimateCommand extends AnalysisCommand {
       description = "Default: ${DEFAULT-VALUE} (use att to compare with MatchIt).")
   String estimand;
 
+  @Option(names = "--nuisance", paramLabel = "glm|boost|auto", defaultValue = "auto",
+      description = "Learners of aipw's nuisance models, as in tagcf estimate. Default: ${DEFAULT-VALUE}.")
+  String nuisance;
+
+  private NuisanceModel learners;
+
   @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
       description = "Untimed warm-up runs of all methods on a 10,000-row slice. Default: ${DEFAULT-VALUE}.")
   int warmup;
@@ -85,31 +92,24 @@ public final class BenchEstimateCommand extends AnalysisCommand {
       throw new IllegalArgumentException("need --rows >= 100 and --covariates >= 1");
     }
     Set<Method> chosen = Method.parseList(methods);
+    learners = NuisanceModel.parse(nuisance);
     Files.createDirectories(out);
     Path csv = out.resolve("bench_n" + rows + "_p" + covariates + ".csv");
-    LinearWorld world = LinearWorld.generate(1.0, covariates, 2, rows, seed);
-    write(world, csv);
+    Generated world = generate(csv);
     List<String> covariateNames = new ArrayList<>();
     for (int j = 0; j < covariates; j++) {
       covariateNames.add("W" + j);
     }
     CausalAnalysis engine = new CausalAnalysis();
     Estimand target = Estimand.parse(estimand);
-    if (warmup > 0) {
-      int slice = Math.min(rows, 10_000);
-      int[] head = new int[slice];
-      for (int i = 0; i < slice; i++) {
-        head[i] = i;
-      }
-      CausalData small = world.data().subset(head);
-      for (int i = 0; i < warmup; i++) {
-        engine.run(small, options(target, chosen));
-      }
+    for (int i = 0; i < warmup; i++) {
+      engine.run(world.head(), options(target, chosen));
     }
     long t0 = System.nanoTime();
     CausalData data =
         new DesignSpec(csv, "v0", "y", covariateNames, List.of("Z0", "Z1"), null, null).load().data();
     double readSeconds = (System.nanoTime() - t0) / 1e9;
+    long readLive = PeakMemory.liveHeapBytes();
     Map<String, Double> seconds = new LinkedHashMap<>();
     Map<String, EffectEstimate> estimates = new LinkedHashMap<>();
     for (Method m : Method.values()) {
@@ -136,13 +136,33 @@ public final class BenchEstimateCommand extends AnalysisCommand {
           est == null ? Double.NaN : est.estimate(), est == null ? Double.NaN : est.se(), world.trueEffect());
     }
     stdout.printf(Locale.ROOT, "%-22s %9.3f s%n", "all methods, one run", all);
-    stdout.printf(Locale.ROOT, "BENCH n=%d p=%d read=%.3f %s all=%.3f%n", rows, covariates, readSeconds,
+    long rss = PeakMemory.residentBytes();
+    stdout.printf(Locale.ROOT, "memory: max heap %d MiB, data after reading %d MiB, peak RSS %s%n",
+        rt.maxMemory() >> 20, readLive >> 20, rss < 0 ? "unknown" : (rss >> 20) + " MiB");
+    stdout.printf(Locale.ROOT, "BENCH n=%d p=%d read=%.3f %s all=%.3f heap_max_mib=%d read_live_mib=%d rss_mib=%d%n",
+        rows, covariates, readSeconds,
         seconds.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s=%.3f", e.getKey(), e.getValue()))
-            .reduce((a, b) -> a + " " + b).orElse(""), all);
+            .reduce((a, b) -> a + " " + b).orElse(""), all, rt.maxMemory() >> 20, readLive >> 20,
+        rss < 0 ? -1 : rss >> 20);
+  }
+
+  /** What the run keeps of the generated world: the full table lives only in the CSV while it is read. */
+  private record Generated(CausalData head, double trueEffect) {}
+
+  /** Writes the world to the CSV and keeps its first 10,000 rows for the warm-up. */
+  private Generated generate(Path csv) throws IOException {
+    LinearWorld world = LinearWorld.generate(1.0, covariates, 2, rows, seed);
+    write(world, csv);
+    int slice = Math.min(rows, 10_000);
+    int[] head = new int[slice];
+    for (int i = 0; i < slice; i++) {
+      head[i] = i;
+    }
+    return new Generated(world.data().subset(head), world.trueEffect());
   }
 
   private AnalysisOptions options(Estimand target, Set<Method> methods) {
-    return new AnalysisOptions(target, methods, seed, false, NuisanceOptions.defaults());
+    return new AnalysisOptions(target, methods, seed, false, NuisanceOptions.withModel(learners));
   }
 
   private static void write(LinearWorld world, Path csv) throws IOException {

@@ -6,6 +6,7 @@ import io.tagcf.models.causal.diagnostics.OverlapSummary;
 import io.tagcf.models.causal.iv.InstrumentalVariables;
 import io.tagcf.models.causal.matching.CovariateMatching;
 import io.tagcf.models.causal.matching.PropensityScoreMatching;
+import io.tagcf.models.causal.nuisance.NuisanceModelException;
 import io.tagcf.models.causal.refute.DataSubsetRefuter;
 import io.tagcf.models.causal.refute.PlaceboOutcomeRefuter;
 import io.tagcf.models.causal.refute.PlaceboTreatmentRefuter;
@@ -105,7 +106,7 @@ public final class CausalAnalysis {
         Estimation out = estimators.get(method).estimate(prepared, estimand);
         results.addAll(out.estimates());
         byMethod.put(method, out);
-      } catch (NoOverlapException e) {
+      } catch (NoOverlapException | NuisanceModelException e) {
         throw e;
       } catch (CausalInputException e) {
         warnings.add(method.label() + " failed: " + e.getMessage());

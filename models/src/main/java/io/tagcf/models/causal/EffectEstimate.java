@@ -1,5 +1,6 @@
 package io.tagcf.models.causal;
 
+import io.tagcf.models.causal.nuisance.NuisanceChoice;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Map;
  * @param method the method the estimate is reported under (its label is what JSON, CSV and tables show)
  * @param ess effective sample size of the weighting or matching that produced the estimate
  * @param details method-specific numbers (share trimmed, first-stage F, folds, ...)
+ * @param nuisanceModels how each cross-fitted nuisance model was chosen (AIPW); empty otherwise
  */
 public record EffectEstimate(
     Method method,
@@ -22,7 +24,8 @@ public record EffectEstimate(
     int nControl,
     double ess,
     List<String> warnings,
-    Map<String, Double> details) {
+    Map<String, Double> details,
+    List<NuisanceChoice> nuisanceModels) {
 
   /** Two-sided 95% normal quantile. */
   public static final double Z_95 = 1.959963984540054;
@@ -30,6 +33,7 @@ public record EffectEstimate(
   public EffectEstimate {
     warnings = List.copyOf(warnings);
     details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    nuisanceModels = nuisanceModels == null ? List.of() : List.copyOf(nuisanceModels);
   }
 
   /**
@@ -68,7 +72,14 @@ public record EffectEstimate(
         nControl,
         Double.isFinite(ess) ? ess : 0.0,
         warnings,
-        details);
+        details,
+        List.of());
+  }
+
+  /** This estimate with the report of how its nuisance models were chosen. */
+  public EffectEstimate withNuisanceModels(List<NuisanceChoice> choices) {
+    return new EffectEstimate(
+        method, estimand, estimate, se, ciLow, ciHigh, nTreated, nControl, ess, warnings, details, choices);
   }
 
   /** True when the 95% interval excludes zero. */

@@ -1,5 +1,8 @@
 package io.tagcf.models.causal;
 
+import io.tagcf.models.causal.nuisance.NuisanceModel;
+import io.tagcf.models.causal.nuisance.NuisanceModelException;
+import io.tagcf.models.causal.nuisance.NuisanceTask;
 import io.tagcf.models.causal.regression.CovariateScreen;
 import io.tagcf.models.causal.regression.FeatureExpansion;
 import io.tagcf.models.causal.regression.GlmFamily;
@@ -34,6 +37,11 @@ public final class PreparedData {
     this.weights = data.weights();
     this.warnings = new ArrayList<>();
     CovariateScreen.Result screen = CovariateScreen.screen(data.covariates(), data.covariateNames(), weights);
+    if (nuisance.model() == NuisanceModel.BOOST && !screen.constant().isEmpty()) {
+      // Asked for explicitly, the flexible learner is not quietly fitted on fewer columns than named.
+      throw new NuisanceModelException("covariate '" + screen.constant().get(0)
+          + "' is constant: there is nothing to learn from it; drop it or use --nuisance glm or auto");
+    }
     warnings.addAll(screen.warnings());
     double[][] kept = new double[screen.kept().length][];
     List<String> keptNames = new ArrayList<>();
@@ -144,6 +152,14 @@ public final class PreparedData {
 
   public GlmFamily outcomeFamily() {
     return outcomeFamily;
+  }
+
+  /**
+   * A nuisance regression of {@code target} on these covariates, with this data's weights, penalty
+   * and seed.
+   */
+  public NuisanceTask nuisanceTask(String name, double[] target, GlmFamily family) {
+    return new NuisanceTask(name, design, covariates, target, weights, family, nuisance.lambda(), seed);
   }
 
   /** Warnings from preparing the data (dropped covariates). */

@@ -6,6 +6,7 @@ import io.tagcf.models.causal.regression.PenalizedGlm;
 import io.tagcf.models.causal.regression.Sigmoid;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The full-sample propensity score P(T = 1 | X) from an L2 logistic regression, with the overlap
@@ -34,9 +35,8 @@ public final class PropensityScores {
         PenalizedGlm.fit(data.design(), t, data.weights(), null, GlmFamily.BINOMIAL, data.nuisance().lambda());
     int n = data.size();
     double[] linear = new double[n];
-    for (int i = 0; i < n; i++) {
-      linear[i] = fit.linearPredictor(data.design(), i);
-    }
+    // Rows are independent: the same values on any number of threads.
+    IntStream.range(0, n).parallel().forEach(i -> linear[i] = fit.linearPredictor(data.design(), i));
     checkOverlap(t, linear, data.weights());
     List<String> warnings = new ArrayList<>();
     if (!fit.converged()) {

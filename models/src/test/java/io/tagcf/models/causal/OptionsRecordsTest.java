@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tagcf.models.causal.matching.NnmOptions;
 import io.tagcf.models.causal.matching.PsmOptions;
+import io.tagcf.models.causal.nuisance.BoostOptions;
+import io.tagcf.models.causal.nuisance.NuisanceModel;
 import io.tagcf.models.causal.regression.FeatureExpansion;
 import io.tagcf.models.causal.weighting.AipwOptions;
 import io.tagcf.models.causal.weighting.PropensityTrim;
@@ -24,7 +26,10 @@ class OptionsRecordsTest {
     assertThat(analysis.methods()).isEqualTo(Method.selectableValues());
     assertThat(analysis.seed()).isEqualTo(1L);
     assertThat(analysis.refute()).isFalse();
-    assertThat(analysis.nuisance()).isEqualTo(new NuisanceOptions(1e-4, FeatureExpansion.NONE));
+    assertThat(analysis.nuisance())
+        .isEqualTo(new NuisanceOptions(1e-4, FeatureExpansion.NONE, NuisanceModel.AUTO, BoostOptions.defaults()));
+    assertThat(new NuisanceOptions(1e-4, FeatureExpansion.NONE).model()).isEqualTo(NuisanceModel.GLM);
+    assertThat(BoostOptions.defaults()).isEqualTo(new BoostOptions(300, 2, 0.1, 1.0, 20, 0.2, 200_000, 50));
     assertThat(WeightingOptions.defaults()).isEqualTo(new WeightingOptions(0.01, PropensityTrim.CLIP));
     assertThat(AipwOptions.defaults()).isEqualTo(new AipwOptions(5, WeightingOptions.defaults()));
     assertThat(PsmOptions.defaults()).isEqualTo(new PsmOptions(0.2, PsmOptions.METHOD_DEFAULT, 2));
@@ -74,6 +79,33 @@ class OptionsRecordsTest {
     refused(() -> new NuisanceOptions(0, FeatureExpansion.NONE), "lambda must be > 0");
     refused(() -> new NuisanceOptions(Double.NaN, FeatureExpansion.NONE), "lambda must be > 0");
     refused(() -> new NuisanceOptions(1e-4, null), "expansion must be given");
+    refused(() -> new NuisanceOptions(1e-4, FeatureExpansion.NONE, null, BoostOptions.defaults()),
+        "model must be given");
+    refused(() -> new NuisanceOptions(1e-4, FeatureExpansion.NONE, NuisanceModel.AUTO, null),
+        "boost options must be given");
+  }
+
+  @Test
+  void boostingSettings() {
+    refused(() -> new BoostOptions(0, 4, 0.1, 1, 20, 0.2, 1000, 50), "maxRounds must be >= 1");
+    refused(() -> new BoostOptions(10, 0, 0.1, 1, 20, 0.2, 1000, 50), "maxDepth must be in [1, 12]");
+    refused(() -> new BoostOptions(10, 13, 0.1, 1, 20, 0.2, 1000, 50), "maxDepth must be in [1, 12]");
+    refused(() -> new BoostOptions(10, 4, 0, 1, 20, 0.2, 1000, 50), "learningRate must be in (0, 1]");
+    refused(() -> new BoostOptions(10, 4, Double.NaN, 1, 20, 0.2, 1000, 50), "learningRate must be in (0, 1]");
+    refused(() -> new BoostOptions(10, 4, 0.1, -1, 20, 0.2, 1000, 50), "minChildWeight must be a finite number >= 0");
+    refused(() -> new BoostOptions(10, 4, 0.1, 1, 0, 0.2, 1000, 50), "earlyStoppingRounds must be >= 1");
+    refused(() -> new BoostOptions(10, 4, 0.1, 1, 20, 0.5, 1000, 50), "validationShare must be in (0, 0.5)");
+    refused(() -> new BoostOptions(10, 4, 0.1, 1, 20, 0.2, 1000, 5), "minTrainingRows must be >= 10");
+    refused(() -> new BoostOptions(10, 4, 0.1, 1, 20, 0.2, 40, 50), "maxTrainingRows must be >= minTrainingRows");
+  }
+
+  @Test
+  void nuisanceModelNames() {
+    assertThat(NuisanceModel.parse(" Boost ")).isEqualTo(NuisanceModel.BOOST);
+    assertThat(NuisanceModel.parse("auto")).isEqualTo(NuisanceModel.AUTO);
+    assertThat(NuisanceModel.parse("glm").label()).isEqualTo("glm");
+    assertThatThrownBy(() -> NuisanceModel.parse("forest")).isInstanceOf(CausalInputException.class)
+        .hasMessage("unknown nuisance model 'forest' (use glm, boost or auto)");
   }
 
   @Test

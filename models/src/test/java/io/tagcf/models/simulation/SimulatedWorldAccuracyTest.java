@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The acceptance bars on simulated worlds with known truth, over 240 tag x segment cells: AIPW's
- * 95% intervals cover the true ATE in 90-98% of cells, its median absolute error is at most 0.3
+ * 95% intervals, with the default (cross-validated) nuisance models, cover the true ATE in 93-97%
+ * of cells, its median absolute error is at most 0.3
  * times the naive difference's, and true-zero (placebo) cells are rejected at most 10% of the time.
  */
 class SimulatedWorldAccuracyTest {
@@ -133,7 +134,7 @@ class SimulatedWorldAccuracyTest {
         label, cells.size(), 100 * coverage, medianAipw, medianNaive, medianAipw / medianNaive, zero, zeroRejected,
         100 * rejection);
     assertThat(cells.size()).isGreaterThanOrEqualTo(200);
-    assertThat(coverage).isBetween(0.90, 0.98);
+    assertThat(coverage).isBetween(0.93, 0.97);
     assertThat(medianAipw).isLessThanOrEqualTo(0.3 * medianNaive);
     assertThat(zero).isGreaterThanOrEqualTo(20);
     assertThat(rejection).isLessThanOrEqualTo(0.10);

@@ -13,6 +13,7 @@ import io.tagcf.models.causal.NuisanceOptions;
 import io.tagcf.models.causal.matching.MatchingEstimate;
 import io.tagcf.models.causal.matching.NnmOptions;
 import io.tagcf.models.causal.matching.PsmOptions;
+import io.tagcf.models.causal.nuisance.NuisanceModel;
 import io.tagcf.models.causal.weighting.AipwOptions;
 import io.tagcf.models.causal.weighting.WeightingOptions;
 import java.io.PrintStream;
@@ -85,6 +86,12 @@ public final class EstimateCommand extends AnalysisCommand {
           + " for the ATE (the effect is then the ATE of the kept rows). Default: ${DEFAULT-VALUE}.")
   String overlap;
 
+  @Option(names = "--nuisance", paramLabel = "glm|boost|auto", defaultValue = "auto",
+      description = "Learners of aipw's cross-fitted propensity and outcome models: glm (penalised logistic/linear),"
+          + " boost (gradient-boosted trees), auto (per model, whichever has the lower cross-validated loss; the"
+          + " glm unless boosting is better by more than one standard error). Default: ${DEFAULT-VALUE}.")
+  String nuisance;
+
   @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed for folds, refuters, "
       + "subsamples. Default: ${DEFAULT-VALUE}.")
   long seed;
@@ -131,7 +138,8 @@ public final class EstimateCommand extends AnalysisCommand {
     }
     DesignSpec.Loaded design =
         new DesignSpec(csv, treatment, outcome, covariates, instruments, weight, placeboOutcome).load();
-    AnalysisOptions options = new AnalysisOptions(target, chosen, seed, refute, NuisanceOptions.defaults());
+    NuisanceModel learners = NuisanceModel.parse(nuisance);
+    AnalysisOptions options = new AnalysisOptions(target, chosen, seed, refute, NuisanceOptions.withModel(learners));
     CausalAnalysis engine = new CausalAnalysis(methodOptions());
     AnalysisReport report = crump
         ? engine.runOnCrumpOverlap(design.data(), options) : engine.run(design.data(), options);

