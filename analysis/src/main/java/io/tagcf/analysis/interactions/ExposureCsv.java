@@ -6,26 +6,21 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 
 /**
  * Reads an exposure log CSV one row at a time. Columns: event_id, user_id, video_id, exposed_at
  * (ISO-8601 instant, e.g. 2026-11-30T10:00:00Z), clicked, watch_ratio, completed, liked, and
  * optionally exploration and position; booleans are 0/1 or true/false. Extra columns are ignored.
- * Every error names the file, the line and the column.
+ * Every error names the file, the line and the column; a row is read when it is asked for.
  */
-public final class ExposureCsv implements Iterator<Exposure>, AutoCloseable {
+public final class ExposureCsv extends CsvRows<Exposure> {
   static final List<String> REQUIRED =
       List.of("event_id", "user_id", "video_id", "exposed_at", "clicked", "watch_ratio", "completed", "liked");
 
-  private final HeaderedCsv csv;
-  private Exposure next;
-
   private ExposureCsv(HeaderedCsv csv) {
-    this.csv = csv;
+    super(csv);
   }
 
   /**
@@ -36,36 +31,12 @@ public final class ExposureCsv implements Iterator<Exposure>, AutoCloseable {
     return new ExposureCsv(new HeaderedCsv(file, REQUIRED));
   }
 
-  /**
-   * @throws BadInputException for a row that is not a valid exposure
-   */
   @Override
-  public boolean hasNext() {
-    if (next == null && csv.next()) {
-      next = parse();
-    }
-    return next != null;
-  }
-
-  @Override
-  public Exposure next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    Exposure out = next;
-    next = null;
-    return out;
-  }
-
-  private Exposure parse() {
+  Exposure parse() {
     String position = csv.value("position");
-    try {
-      return new Exposure(csv.value("event_id"), csv.value("user_id"), csv.value("video_id"), instant("exposed_at"),
-          bool("clicked"), number("watch_ratio"), bool("completed"), bool("liked"),
-          csv.has("exploration") && bool("exploration"), position.isEmpty() ? null : integer("position"));
-    } catch (IllegalArgumentException e) {
-      throw csv.problem(e.getMessage());
-    }
+    return new Exposure(csv.value("event_id"), csv.value("user_id"), csv.value("video_id"), instant("exposed_at"),
+        bool("clicked"), number("watch_ratio"), bool("completed"), bool("liked"),
+        csv.has("exploration") && bool("exploration"), position.isEmpty() ? null : integer("position"));
   }
 
   private Instant instant(String column) {
@@ -106,10 +77,5 @@ public final class ExposureCsv implements Iterator<Exposure>, AutoCloseable {
     } catch (NumberFormatException e) {
       throw csv.problem(column, "'" + v + "' is not a whole number");
     }
-  }
-
-  @Override
-  public void close() throws IOException {
-    csv.close();
   }
 }

@@ -4,25 +4,20 @@ import io.tagcf.analysis.BadInputException;
 import io.tagcf.models.interactions.UserProfile;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
  * Reads a users CSV one row at a time: user_id, optionally age_band, city_tier and gender, and any
  * further columns as further segment attributes (an empty value is an unknown attribute).
  */
-public final class UserCsv implements Iterator<UserProfile>, AutoCloseable {
+public final class UserCsv extends CsvRows<UserProfile> {
   private static final Set<String> FIELDS = Set.of("user_id", "age_band", "city_tier", "gender");
 
-  private final HeaderedCsv csv;
-  private UserProfile next;
-
   private UserCsv(HeaderedCsv csv) {
-    this.csv = csv;
+    super(csv);
   }
 
   /**
@@ -33,41 +28,19 @@ public final class UserCsv implements Iterator<UserProfile>, AutoCloseable {
   }
 
   @Override
-  public boolean hasNext() {
-    if (next == null && csv.next()) {
-      Map<String, String> attributes = new LinkedHashMap<>();
-      for (String column : csv.header()) {
-        if (!FIELDS.contains(column) && !csv.value(column).isEmpty()) {
-          attributes.put(column, csv.value(column));
-        }
-      }
-      try {
-        next = new UserProfile(csv.value("user_id"), orNull("age_band"), orNull("city_tier"), orNull("gender"),
-            attributes);
-      } catch (IllegalArgumentException e) {
-        throw csv.problem(e.getMessage());
+  UserProfile parse() {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    for (String column : csv.header()) {
+      if (!FIELDS.contains(column) && !csv.value(column).isEmpty()) {
+        attributes.put(column, csv.value(column));
       }
     }
-    return next != null;
+    return new UserProfile(csv.value("user_id"), orNull("age_band"), orNull("city_tier"), orNull("gender"),
+        attributes);
   }
 
   private String orNull(String column) {
     String v = csv.value(column);
     return v.isEmpty() ? null : v;
-  }
-
-  @Override
-  public UserProfile next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    UserProfile out = next;
-    next = null;
-    return out;
-  }
-
-  @Override
-  public void close() throws IOException {
-    csv.close();
   }
 }
