@@ -42,6 +42,13 @@ public final class Progress implements AutoCloseable {
     }
   }
 
+  /** Sets the count done so far (for work that reports progress in chunks). */
+  public void stepTo(long done) {
+    if (bar != null) {
+      bar.stepTo(done);
+    }
+  }
+
   @Override
   public void close() {
     if (bar != null) {

@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * Encodes rows in PostgreSQL's binary COPY format, which loads vectors without formatting and
@@ -13,6 +14,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PgBinaryCopy {
 
+  /** 2000-01-01T00:00:00Z, PostgreSQL's epoch, in Unix seconds. */
+  private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
   private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
 
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
@@ -55,6 +58,30 @@ public final class PgBinaryCopy {
     }
     byte[] b = v.getBytes(StandardCharsets.UTF_8);
     return field(b.length, () -> out.write(b));
+  }
+
+  public PgBinaryCopy float8(double v) {
+    return field(8, () -> out.writeDouble(v));
+  }
+
+  public PgBinaryCopy bool(boolean v) {
+    return field(1, () -> out.writeByte(v ? 1 : 0));
+  }
+
+  /** timestamptz: microseconds since 2000-01-01T00:00:00Z (sub-microsecond digits are dropped). */
+  public PgBinaryCopy timestamptz(Instant v) {
+    long micros = Math.addExact(Math.multiplyExact(v.getEpochSecond() - POSTGRES_EPOCH_SECONDS, 1_000_000L),
+        v.getNano() / 1_000);
+    return field(8, () -> out.writeLong(micros));
+  }
+
+  /** jsonb's binary form: a version byte (1), then the JSON text. */
+  public PgBinaryCopy jsonb(String json) {
+    byte[] b = json.getBytes(StandardCharsets.UTF_8);
+    return field(1 + b.length, () -> {
+      out.writeByte(1);
+      out.write(b);
+    });
   }
 
   /** pgvector's binary form: int16 dimension, int16 unused, then float4 values. */

@@ -1,0 +1,202 @@
+package io.tagcf.store.interactions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tagcf.models.interactions.Exposure;
+import io.tagcf.models.interactions.UserProfile;
+import io.tagcf.store.Transactions;
+import io.tagcf.store.copy.CopyIn;
+import io.tagcf.store.copy.PgBinaryCopy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+
+/**
+ * Loads the interaction log in bulk: rows stream by binary COPY into a temporary table in chunks,
+ * are checked there in SQL, and only then enter the log, in the same transaction. A load is all or
+ * nothing, and loading the same rows again adds nothing (events are keyed by their event id, users
+ * by their user id).
+ */
+public final class InteractionLoader {
+  /** Rows per COPY: big enough to amortise the round trip, small enough to bound the buffer. */
+  static final int CHUNK = 50_000;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Transactions tx;
+
+  public InteractionLoader(DataSource dataSource) {
+    this.tx = new Transactions(dataSource);
+  }
+
+  /**
+   * Adds users and updates the attributes of known ones.
+   *
+   * @param progress told the number of rows read so far, once per chunk
+   * @throws RejectedLoadException when a user id appears twice in the input
+   */
+  public LoadResult loadUsers(Iterator<UserProfile> users, LongConsumer progress) {
+    return tx.inTransaction(c -> {
+      execute(c, "CREATE TEMP TABLE user_batch (user_id text, age_band text, city_tier text, gender text,"
+          + " attributes jsonb) ON COMMIT DROP");
+      long read = copyInChunks(c, "COPY user_batch FROM STDIN (FORMAT BINARY)", 5, users, (row, u) -> row
+          .text(u.userId()).text(u.ageBand()).text(u.cityTier()).text(u.gender()).jsonb(json(u)), progress);
+      String repeated = first(c, "SELECT user_id FROM user_batch GROUP BY user_id HAVING count(*) > 1 LIMIT 1");
+      if (repeated != null) {
+        throw new RejectedLoadException("user_id '" + repeated + "' appears more than once in the input");
+      }
+      long inserted = count(c, "SELECT count(*) FROM user_batch b WHERE NOT EXISTS"
+          + " (SELECT 1 FROM users u WHERE u.user_id = b.user_id)");
+      execute(c, "INSERT INTO users (user_id, age_band, city_tier, gender, attributes)"
+          + " SELECT user_id, age_band, city_tier, gender, attributes FROM user_batch"
+          + " ON CONFLICT (user_id) DO UPDATE SET age_band = excluded.age_band, city_tier = excluded.city_tier,"
+          + " gender = excluded.gender, attributes = excluded.attributes, updated_at = now()"
+          + " WHERE (users.age_band, users.city_tier, users.gender, users.attributes)"
+          + " IS DISTINCT FROM (excluded.age_band, excluded.city_tier, excluded.gender, excluded.attributes)");
+      return new LoadResult(read, inserted);
+    });
+  }
+
+  /**
+   * Adds the exposures whose event id is not stored yet.
+   *
+   * @param progress told the number of rows read so far, once per chunk
+   * @throws RejectedLoadException when an event id appears twice in the input, or an exposure names
+   *     a user or a video the platform does not know
+   */
+  public LoadResult loadExposures(Iterator<Exposure> exposures, LongConsumer progress) {
+    return tx.inTransaction(c -> {
+      execute(c, "CREATE TEMP TABLE exposure_batch (LIKE exposures INCLUDING DEFAULTS) ON COMMIT DROP");
+      // The distinct ids are few next to the rows: checking them here spares two passes over the batch.
+      Set<String> videos = new HashSet<>();
+      Set<String> users = new HashSet<>();
+      long read = copyInChunks(c, "COPY exposure_batch FROM STDIN (FORMAT BINARY)", 10, exposures, (row, e) -> {
+        videos.add(e.videoId());
+        users.add(e.userId());
+        row.text(e.eventId()).text(e.userId()).text(e.videoId()).timestamptz(e.exposedAt()).bool(e.clicked())
+            .float8(e.watchRatio()).bool(e.completed()).bool(e.liked()).bool(e.exploration());
+        if (e.position() == null) {
+          row.nullField();
+        } else {
+          row.int4(e.position());
+        }
+      }, progress);
+      reject(c, "SELECT event_id FROM exposure_batch GROUP BY event_id HAVING count(*) > 1 LIMIT 1",
+          "event_id '%s' appears more than once in the input");
+      firstUnknown(c, videos, "videos", "video_id").ifPresent(id -> {
+        throw new RejectedLoadException("unknown video_id '" + id + "'");
+      });
+      firstUnknown(c, users, "users", "user_id").ifPresent(id -> {
+        throw new RejectedLoadException("unknown user_id '" + id + "' (load users first: tagcf load --users)");
+      });
+      createMonthPartitions(c);
+      long inserted;
+      try (Statement st = c.createStatement()) {
+        // In key order: the primary key's btree then grows at its right edge instead of everywhere.
+        inserted = st.executeUpdate("INSERT INTO exposures SELECT b.* FROM exposure_batch b WHERE NOT EXISTS"
+            + " (SELECT 1 FROM exposures e WHERE e.event_id = b.event_id) ORDER BY b.event_id, b.exposed_at");
+      }
+      return new LoadResult(read, inserted);
+    });
+  }
+
+  private static void createMonthPartitions(Connection c) throws SQLException {
+    List<LocalDate> months = new ArrayList<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT DISTINCT date_trunc('month', exposed_at AT TIME ZONE 'UTC')::date"
+            + " FROM exposure_batch")) {
+      while (rs.next()) {
+        months.add(rs.getObject(1, LocalDate.class));
+      }
+    }
+    for (LocalDate month : months) {
+      // Names and bounds come from dates, never from input text.
+      execute(c, String.format("CREATE TABLE IF NOT EXISTS exposures_y%04dm%02d PARTITION OF exposures"
+              + " FOR VALUES FROM ('%s') TO ('%s')", month.getYear(), month.getMonthValue(),
+          month.atStartOfDay(ZoneOffset.UTC).toInstant(), month.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+    }
+  }
+
+  @FunctionalInterface
+  private interface RowWriter<T> {
+    void write(PgBinaryCopy row, T value);
+  }
+
+  private static <T> long copyInChunks(Connection c, String copySql, int columns, Iterator<T> rows,
+      RowWriter<T> writer, LongConsumer progress) throws SQLException {
+    long read = 0;
+    PgBinaryCopy chunk = new PgBinaryCopy(columns);
+    while (rows.hasNext()) {
+      writer.write(chunk.startRow(), rows.next());
+      read++;
+      if (chunk.rows() == CHUNK) {
+        CopyIn.binary(c, copySql, chunk);
+        chunk = new PgBinaryCopy(columns);
+        progress.accept(read);
+      }
+    }
+    if (chunk.rows() > 0) {
+      CopyIn.binary(c, copySql, chunk);
+      progress.accept(read);
+    }
+    return read;
+  }
+
+  private static void reject(Connection c, String query, String message) throws SQLException {
+    String offender = first(c, query);
+    if (offender != null) {
+      throw new RejectedLoadException(String.format(message, offender));
+    }
+  }
+
+  /** The smallest of {@code ids} that {@code table} lacks, if any. */
+  private static Optional<String> firstUnknown(Connection c, Set<String> ids, String table, String column)
+      throws SQLException {
+    // Table and column are constants of this class, never input.
+    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM unnest(?::text[]) AS given(id) WHERE NOT EXISTS"
+        + " (SELECT 1 FROM " + table + " t WHERE t." + column + " = given.id) ORDER BY id LIMIT 1")) {
+      ps.setArray(1, c.createArrayOf("text", ids.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  private static String first(Connection c, String query) throws SQLException {
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  private static long count(Connection c, String query) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(query); ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static void execute(Connection c, String sql) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
+  private static String json(UserProfile user) {
+    try {
+      return JSON.writeValueAsString(user.attributes());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

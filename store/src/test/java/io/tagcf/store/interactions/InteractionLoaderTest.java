@@ -1,0 +1,147 @@
+package io.tagcf.store.interactions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tagcf.models.interactions.Exposure;
+import io.tagcf.models.interactions.UserProfile;
+import io.tagcf.store.Database;
+import io.tagcf.store.TestDatabase;
+import io.tagcf.store.Transactions;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The bulk loader on the real PostgreSQL: all or nothing, idempotent, refusing what it cannot link. */
+class InteractionLoaderTest {
+  private static Database db;
+  private static InteractionLoader loader;
+
+  @BeforeAll
+  static void open() {
+    db = TestDatabase.fresh();
+    loader = new InteractionLoader(db.dataSource());
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+  }
+
+  @BeforeEach
+  void empty() {
+    TestDatabase.truncate(db);
+    sql("INSERT INTO videos (video_id, creator_id, title, language, content_hash) VALUES"
+        + " ('v1', 'c1', 't', 'zh', 'h1'), ('v2', 'c1', 't', 'zh', 'h2')");
+  }
+
+  @Test
+  void usersAreAddedThenUpdatedNeverDuplicated() {
+    List<UserProfile> users = List.of(new UserProfile("u1", "18-24", "tier1", "f", Map.of("role", "student")),
+        new UserProfile("u2", null, null, null, Map.of()));
+    assertThat(loader.loadUsers(users.iterator(), n -> { })).isEqualTo(new LoadResult(2, 2));
+    assertThat(loader.loadUsers(users.iterator(), n -> { })).isEqualTo(new LoadResult(2, 0));
+    loader.loadUsers(List.of(new UserProfile("u2", "25-34", null, null, Map.of())).iterator(), n -> { });
+    assertThat(text("SELECT age_band FROM users WHERE user_id = 'u2'")).isEqualTo("25-34");
+    assertThat(text("SELECT attributes->>'role' FROM users WHERE user_id = 'u1'")).isEqualTo("student");
+    assertThat(number("SELECT count(*) FROM users")).isEqualTo(2);
+  }
+
+  @Test
+  void exposuresLoadOnceAcrossMonthsAndKeepEveryField() {
+    users("u1", "u2");
+    List<Exposure> log = List.of(
+        exposure("e1", "u1", "v1", "2026-10-31T23:59:59.123456Z"),
+        exposure("e2", "u2", "v2", "2026-11-01T00:00:00Z"),
+        new Exposure("e3", "u1", "v2", Instant.parse("2026-11-15T12:00:00Z"), false, 0.0, false, false, true, null));
+    List<Long> progress = new ArrayList<>();
+    assertThat(loader.loadExposures(log.iterator(), progress::add)).isEqualTo(new LoadResult(3, 3));
+    assertThat(progress).containsExactly(3L);
+    assertThat(loader.loadExposures(log.iterator(), n -> { })).isEqualTo(new LoadResult(3, 0));
+    assertThat(number("SELECT count(*) FROM exposures")).isEqualTo(3);
+    // One partition per month, created on demand.
+    assertThat(number("SELECT count(*) FROM exposures_y2026m10")).isEqualTo(1);
+    assertThat(number("SELECT count(*) FROM exposures_y2026m11")).isEqualTo(2);
+    assertThat(text("SELECT to_char(exposed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') FROM exposures"
+        + " WHERE event_id = 'e1'")).isEqualTo("2026-10-31 23:59:59.123456");
+    assertThat(text("SELECT concat_ws(',', clicked, watch_ratio, completed, liked, exploration, position)"
+        + " FROM exposures WHERE event_id = 'e1'")).isEqualTo("t,0.75,f,t,f,3");
+    assertThat(text("SELECT concat_ws(',', exploration, position IS NULL) FROM exposures WHERE event_id = 'e3'"))
+        .isEqualTo("t,t");
+  }
+
+  @Test
+  void aLoadWithOneBadRowStoresNothing() {
+    users("u1");
+    List<Exposure> unknownVideo = List.of(exposure("e1", "u1", "v1", "2026-11-01T00:00:00Z"),
+        exposure("e2", "u1", "v9", "2026-11-01T00:00:00Z"));
+    assertThatThrownBy(() -> loader.loadExposures(unknownVideo.iterator(), n -> { }))
+        .isInstanceOf(RejectedLoadException.class).hasMessage("unknown video_id 'v9'");
+    List<Exposure> unknownUser = List.of(exposure("e3", "u7", "v1", "2026-11-01T00:00:00Z"));
+    assertThatThrownBy(() -> loader.loadExposures(unknownUser.iterator(), n -> { }))
+        .hasMessage("unknown user_id 'u7' (load users first: tagcf load --users)");
+    List<Exposure> twice = List.of(exposure("e4", "u1", "v1", "2026-11-01T00:00:00Z"),
+        exposure("e4", "u1", "v2", "2026-11-02T00:00:00Z"));
+    assertThatThrownBy(() -> loader.loadExposures(twice.iterator(), n -> { }))
+        .hasMessage("event_id 'e4' appears more than once in the input");
+    List<UserProfile> userTwice = List.of(new UserProfile("u5", null, null, null, Map.of()),
+        new UserProfile("u5", "18-24", null, null, Map.of()));
+    assertThatThrownBy(() -> loader.loadUsers(userTwice.iterator(), n -> { }))
+        .hasMessage("user_id 'u5' appears more than once in the input");
+    assertThat(number("SELECT count(*) FROM exposures")).isZero();
+    assertThat(number("SELECT count(*) FROM users")).isEqualTo(1);
+  }
+
+  @Test
+  void progressIsReportedPerChunk() {
+    users("u1");
+    List<Exposure> many = new ArrayList<>();
+    for (int i = 0; i < InteractionLoader.CHUNK + 10; i++) {
+      many.add(exposure("e" + i, "u1", i % 2 == 0 ? "v1" : "v2", "2026-11-03T00:00:00Z"));
+    }
+    List<Long> progress = new ArrayList<>();
+    assertThat(loader.loadExposures(many.iterator(), progress::add).inserted()).isEqualTo(InteractionLoader.CHUNK + 10);
+    assertThat(progress).containsExactly((long) InteractionLoader.CHUNK, InteractionLoader.CHUNK + 10L);
+  }
+
+  private static Exposure exposure(String id, String user, String video, String at) {
+    return new Exposure(id, user, video, Instant.parse(at), true, 0.75, false, true, false, 3);
+  }
+
+  private static void users(String... ids) {
+    List<UserProfile> users = new ArrayList<>();
+    for (String id : ids) {
+      users.add(new UserProfile(id, null, null, null, Map.of()));
+    }
+    loader.loadUsers(users.iterator(), n -> { });
+  }
+
+  private static void sql(String statement) {
+    new Transactions(db.dataSource()).inTransaction(c -> {
+      try (Statement st = c.createStatement()) {
+        st.execute(statement);
+      }
+      return null;
+    });
+  }
+
+  private static String text(String query) {
+    return new Transactions(db.dataSource()).read(c -> {
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+        rs.next();
+        return rs.getString(1);
+      }
+    });
+  }
+
+  private static long number(String query) {
+    return Long.parseLong(text(query));
+  }
+}
