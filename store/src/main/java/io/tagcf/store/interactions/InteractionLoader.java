@@ -20,6 +20,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 
@@ -133,24 +138,80 @@ public final class InteractionLoader {
     void write(PgBinaryCopy row, T value);
   }
 
+  /**
+   * Encodes rows into chunks on this thread while the previous chunk is copied on another: parsing
+   * and the COPY round trip overlap. The connection is used by one thread at a time: a chunk is
+   * handed over only after the previous copy finished.
+   */
   private static <T> long copyInChunks(Connection c, String copySql, int columns, Iterator<T> rows,
       RowWriter<T> writer, LongConsumer progress) throws SQLException {
-    long read = 0;
-    PgBinaryCopy chunk = new PgBinaryCopy(columns);
-    while (rows.hasNext()) {
-      writer.write(chunk.startRow(), rows.next());
-      read++;
-      if (chunk.rows() == CHUNK) {
+    ExecutorService copier = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "interaction-copy");
+      t.setDaemon(true);
+      return t;
+    });
+    Future<?> copying = null;
+    try {
+      long read = 0;
+      PgBinaryCopy chunk = new PgBinaryCopy(columns);
+      while (rows.hasNext()) {
+        writer.write(chunk.startRow(), rows.next());
+        read++;
+        if (chunk.rows() == CHUNK) {
+          awaitCopy(copying);
+          copying = copier.submit(copy(c, copySql, chunk));
+          chunk = new PgBinaryCopy(columns);
+          progress.accept(read);
+        }
+      }
+      awaitCopy(copying);
+      copying = null;
+      if (chunk.rows() > 0) {
         CopyIn.binary(c, copySql, chunk);
-        chunk = new PgBinaryCopy(columns);
         progress.accept(read);
       }
+      return read;
+    } finally {
+      // A row that failed to parse must not leave a copy running on the connection the caller
+      // is about to roll back.
+      if (copying != null) {
+        try {
+          copying.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+          // The caller's failure is the one reported.
+        }
+      }
+      copier.shutdown();
     }
-    if (chunk.rows() > 0) {
+  }
+
+  private static Callable<Void> copy(Connection c, String copySql, PgBinaryCopy chunk) {
+    return () -> {
       CopyIn.binary(c, copySql, chunk);
-      progress.accept(read);
+      return null;
+    };
+  }
+
+  private static void awaitCopy(Future<?> copying) throws SQLException {
+    if (copying == null) {
+      return;
     }
-    return read;
+    try {
+      copying.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while copying interactions", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private static void reject(Connection c, String query, String message) throws SQLException {

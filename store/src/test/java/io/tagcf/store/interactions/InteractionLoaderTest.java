@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -109,6 +110,31 @@ class InteractionLoaderTest {
     List<Long> progress = new ArrayList<>();
     assertThat(loader.loadExposures(many.iterator(), progress::add).inserted()).isEqualTo(InteractionLoader.CHUNK + 10);
     assertThat(progress).containsExactly((long) InteractionLoader.CHUNK, InteractionLoader.CHUNK + 10L);
+  }
+
+  @Test
+  void aRowThatFailsWhileAChunkIsCopyingLeavesNothingAndTheConnectionUsable() {
+    users("u1");
+    Iterator<Exposure> failing = new Iterator<>() {
+      private int i;
+
+      @Override
+      public boolean hasNext() {
+        return true;
+      }
+
+      @Override
+      public Exposure next() {
+        if (i == InteractionLoader.CHUNK + 3) {
+          throw new IllegalArgumentException("line " + (i + 2) + ": bad row");
+        }
+        return exposure("e" + i++, "u1", "v1", "2026-11-04T00:00:00Z");
+      }
+    };
+    assertThatThrownBy(() -> loader.loadExposures(failing, n -> { })).hasMessage("line 50005: bad row");
+    assertThat(number("SELECT count(*) FROM exposures")).isZero();
+    assertThat(loader.loadExposures(List.of(exposure("e1", "u1", "v1", "2026-11-04T00:00:00Z")).iterator(),
+        n -> { }).inserted()).isEqualTo(1);
   }
 
   private static Exposure exposure(String id, String user, String video, String at) {
