@@ -55,7 +55,7 @@ public record BoostOptions(
 
   /**
    * 300 trees at most of depth 2, learning rate 0.1, early stopping after 20 trees on a 20%
-   * hold-out, at least 50 and at most 200,000 training rows (see docs/ESTIMATION.md, section 2).
+   * hold-out, at least 50 and at most 200,000 training rows (see docs/ESTIMATION.md, section 3.1).
    * Depth 2 (pairwise interactions) left AIPW less bias on the threshold world than depth 4, whose
    * extra splits mostly fit noise at a few thousand rows.
    */

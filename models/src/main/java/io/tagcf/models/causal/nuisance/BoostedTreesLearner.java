@@ -47,6 +47,11 @@ public final class BoostedTreesLearner implements NuisanceLearner {
       holdOut[k] = random.nextDouble() < options.validationShare();
       held += holdOut[k] ? 1 : 0;
     }
+    if (held == 0 || held == rows.length) {
+      // Early stopping needs rows on both sides; at 50 rows or more this is a 1-in-70,000 draw.
+      holdOut[0] = !holdOut[0];
+      held += holdOut[0] ? 1 : -1;
+    }
     int[] fitRows = select(rows, holdOut, false, rows.length - held);
     int[] validRows = select(rows, holdOut, true, held);
     double meanWeight = meanWeight(task.weights(), fitRows);
@@ -94,7 +99,7 @@ public final class BoostedTreesLearner implements NuisanceLearner {
     p.put("seed", 0);
     p.put("nthread", rows >= PARALLEL_ROWS ? Runtime.getRuntime().availableProcessors() : 1);
     p.put("verbosity", 0);
-    // Stops xgboost4j printing the hold-out loss of the first round of every fit to stdout.
+    // A string: xgboost4j compares it with "false"; otherwise it prints every round's hold-out loss.
     p.put("verbose_eval", "false");
     return p;
   }

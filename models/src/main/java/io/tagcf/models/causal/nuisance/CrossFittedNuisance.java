@@ -14,7 +14,7 @@ import java.util.List;
  * <p>A convex mixture of the learners (the continuous super learner) was tried and rejected: it
  * minimises prediction loss by keeping part of a misspecified GLM, and with it part of the GLM's
  * confounding bias, and on the weighted simulated worlds it cost AIPW's intervals 2-3 points of
- * coverage (docs/ESTIMATION.md, section 2).
+ * coverage (docs/ESTIMATION.md, section 3.1).
  *
  * <p>The choice is made on the same out-of-fold predictions it then uses; choosing one of two
  * learners adds no overfitting worth the name, while a nested split would halve the rows each
@@ -26,7 +26,7 @@ public final class CrossFittedNuisance {
   /**
    * The cross-fitted predictions of one nuisance.
    *
-   * @param predictions the (combined) out-of-fold prediction of every row
+   * @param predictions the chosen learner's out-of-fold prediction of every row
    * @param note why a learner was left out, or null
    */
   public record Fit(double[] predictions, NuisanceChoice choice, boolean converged, String note) {}
