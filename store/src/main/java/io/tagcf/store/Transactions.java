@@ -48,10 +48,24 @@ public final class Transactions {
     }
   }
 
+  /**
+   * Runs read-only work in a transaction that is rolled back at the end. Inside a transaction the
+   * PostgreSQL driver honours {@code setFetchSize} and streams a large result through a cursor; with
+   * autocommit on it would read the whole result into the heap first.
+   */
   public <T> T read(Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
       c.setReadOnly(true);
-      return work.run(c);
+      c.setAutoCommit(false);
+      T result;
+      try {
+        result = work.run(c);
+      } catch (SQLException | RuntimeException e) {
+        rollbackKeeping(c, e);
+        throw e;
+      }
+      c.rollback();
+      return result;
     } catch (SQLException e) {
       throw new StoreException(e);
     }

@@ -67,4 +67,41 @@ class TransactionsTest {
         .satisfies(e -> assertThat(e.getSuppressed()).extracting(Throwable::getMessage)
             .containsExactly("connection reset"));
   }
+
+  @Test
+  void readsRunInAReadOnlyTransactionSoThatFetchSizesStream() {
+    Integer answer = new Transactions(dataSource(false)).read(c -> 7);
+    assertThat(answer).isEqualTo(7);
+    assertThat(calls).containsExactly("setReadOnly", "setAutoCommit", "rollback", "close");
+  }
+
+  @Test
+  void aFailedReadKeepsItsFailureWhenTheRollbackFailsToo() {
+    assertThatThrownBy(() -> new Transactions(dataSource(true)).read(c -> {
+      throw new IllegalStateException("bad query");
+    })).isInstanceOf(IllegalStateException.class)
+        .hasMessage("bad query")
+        .satisfies(e -> assertThat(e.getSuppressed()).extracting(Throwable::getMessage)
+            .containsExactly("connection reset"));
+  }
+
+  @Test
+  void onTheRealDatabaseAReadIsATransactionInWhichFetchSizesApply() {
+    try (Database db = TestDatabase.fresh()) {
+      long rows = new Transactions(db.dataSource()).read(c -> {
+        assertThat(c.getAutoCommit()).isFalse();
+        long n = 0;
+        try (var ps = c.prepareStatement("SELECT g FROM generate_series(1, 50000) g")) {
+          ps.setFetchSize(1_000);
+          try (var rs = ps.executeQuery()) {
+            while (rs.next()) {
+              n++;
+            }
+          }
+        }
+        return n;
+      });
+      assertThat(rows).isEqualTo(50_000);
+    }
+  }
 }
