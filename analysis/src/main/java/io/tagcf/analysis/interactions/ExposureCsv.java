@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Reads an exposure log CSV one row at a time. Columns: event_id, user_id, video_id, exposed_at
@@ -40,12 +41,7 @@ public final class ExposureCsv extends CsvRows<Exposure> {
   }
 
   private Instant instant(String column) {
-    String v = csv.value(column);
-    try {
-      return Instant.parse(v);
-    } catch (DateTimeParseException e) {
-      throw csv.problem(column, "'" + v + "' is not an ISO-8601 instant such as 2026-11-30T10:00:00Z");
-    }
+    return parsed(column, Instant::parse, "an ISO-8601 instant such as 2026-11-30T10:00:00Z");
   }
 
   private boolean bool(String column) {
@@ -58,24 +54,24 @@ public final class ExposureCsv extends CsvRows<Exposure> {
   }
 
   private double number(String column) {
-    String v = csv.value(column);
-    try {
-      double d = Double.parseDouble(v);
-      if (Double.isFinite(d)) {
-        return d;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+    double d = parsed(column, Double::parseDouble, "a finite number");
+    if (!Double.isFinite(d)) {
+      throw csv.problem(column, "'" + csv.value(column) + "' is not a finite number");
     }
-    throw csv.problem(column, "'" + v + "' is not a finite number");
+    return d;
   }
 
   private int integer(String column) {
+    return parsed(column, Integer::parseInt, "a whole number");
+  }
+
+  /** The column's value through {@code parser}; text it cannot parse is an error naming the line. */
+  private <T> T parsed(String column, Function<String, T> parser, String expected) {
     String v = csv.value(column);
     try {
-      return Integer.parseInt(v);
-    } catch (NumberFormatException e) {
-      throw csv.problem(column, "'" + v + "' is not a whole number");
+      return parser.apply(v);
+    } catch (DateTimeParseException | NumberFormatException e) {
+      throw csv.problem(column, "'" + v + "' is not " + expected);
     }
   }
 }

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tagcf.ops.estimate.CommandRun;
 import io.tagcf.store.Database;
 import io.tagcf.store.DatabaseUrl;
-import io.tagcf.store.Transactions;
+import io.tagcf.store.TestSql;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,20 +116,10 @@ class LoadCommandTest {
   }
 
   private static void sql(String statement) {
-    new Transactions(db.dataSource()).inTransaction(c -> {
-      try (Statement st = c.createStatement()) {
-        st.execute(statement);
-      }
-      return null;
-    });
+    TestSql.execute(db.dataSource(), statement);
   }
 
   private static long count(String query) {
-    return new Transactions(db.dataSource()).read(c -> {
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    return TestSql.number(db.dataSource(), query);
   }
 }

@@ -61,14 +61,14 @@ public final class InteractionLoader {
       if (repeated != null) {
         throw new RejectedLoadException("user_id '" + repeated + "' appears more than once in the input");
       }
-      long inserted = count(c, "SELECT count(*) FROM user_batch b WHERE NOT EXISTS"
-          + " (SELECT 1 FROM users u WHERE u.user_id = b.user_id)");
-      execute(c, "INSERT INTO users (user_id, age_band, city_tier, gender, attributes)"
+      // One pass: an upserted row is new when it has no earlier version (xmax = 0).
+      long inserted = count(c, "WITH upserted AS (INSERT INTO users (user_id, age_band, city_tier, gender, attributes)"
           + " SELECT user_id, age_band, city_tier, gender, attributes FROM user_batch"
           + " ON CONFLICT (user_id) DO UPDATE SET age_band = excluded.age_band, city_tier = excluded.city_tier,"
           + " gender = excluded.gender, attributes = excluded.attributes, updated_at = now()"
           + " WHERE (users.age_band, users.city_tier, users.gender, users.attributes)"
-          + " IS DISTINCT FROM (excluded.age_band, excluded.city_tier, excluded.gender, excluded.attributes)");
+          + " IS DISTINCT FROM (excluded.age_band, excluded.city_tier, excluded.gender, excluded.attributes)"
+          + " RETURNING xmax = 0 AS new) SELECT count(*) FILTER (WHERE new) FROM upserted");
       return new LoadResult(read, inserted);
     });
   }

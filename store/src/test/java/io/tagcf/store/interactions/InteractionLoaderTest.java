@@ -7,9 +7,7 @@ import io.tagcf.models.interactions.Exposure;
 import io.tagcf.models.interactions.UserProfile;
 import io.tagcf.store.Database;
 import io.tagcf.store.TestDatabase;
-import io.tagcf.store.Transactions;
-import java.sql.ResultSet;
-import java.sql.Statement;
+import io.tagcf.store.TestSql;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -150,24 +148,14 @@ class InteractionLoaderTest {
   }
 
   private static void sql(String statement) {
-    new Transactions(db.dataSource()).inTransaction(c -> {
-      try (Statement st = c.createStatement()) {
-        st.execute(statement);
-      }
-      return null;
-    });
+    TestSql.execute(db.dataSource(), statement);
   }
 
   private static String text(String query) {
-    return new Transactions(db.dataSource()).read(c -> {
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-        rs.next();
-        return rs.getString(1);
-      }
-    });
+    return TestSql.text(db.dataSource(), query);
   }
 
   private static long number(String query) {
-    return Long.parseLong(text(query));
+    return TestSql.number(db.dataSource(), query);
   }
 }
