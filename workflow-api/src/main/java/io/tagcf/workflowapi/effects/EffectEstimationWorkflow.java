@@ -1,0 +1,21 @@
+package io.tagcf.workflowapi.effects;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * One run, one snapshot: aggregate the window's exposures, estimate every cover-set tag's effects
+ * in parallel shards, publish the snapshot atomically. Ids: {@link #ID_PREFIX} + a name.
+ */
+@WorkflowInterface
+public interface EffectEstimationWorkflow {
+
+  String ID_PREFIX = "effects/snapshot/";
+
+  @WorkflowMethod
+  SnapshotResult estimate(EffectRequest request);
+
+  @QueryMethod
+  EffectProgress progress();
+}
