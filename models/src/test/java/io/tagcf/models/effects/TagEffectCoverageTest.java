@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>Users here see 15 videos each on average. With far heavier users (75 each, 20,000 users) the
  * same worlds cover 87-93%: a user's taste moves all the videos they watched together, and the
- * standard errors take videos as independent (docs/ESTIMATION.md, section 8).
+ * standard errors take videos as independent (docs/ESTIMATION.md, sections 8 and 9).
  */
 class TagEffectCoverageTest {
 
