@@ -91,7 +91,7 @@ class EffectSnapshotIntegrationTest {
         }
         sufficientTags.add(tag);
         cells++;
-        covered += c.aipw().ciLow() <= truth.ate() && truth.ate() <= c.aipw().ciHigh() ? 1 : 0;
+        covered += c.aipw().ciLow() <= truth.att() && truth.att() <= c.aipw().ciHigh() ? 1 : 0;
         if (truth.zeroEffect()) {
           zero++;
           zeroSignificant += c.aipw().significant() ? 1 : 0;

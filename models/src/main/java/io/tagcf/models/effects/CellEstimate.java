@@ -3,15 +3,16 @@ package io.tagcf.models.effects;
 import io.tagcf.models.interactions.Outcome;
 
 /**
- * The effect of carrying one tag on one outcome rate in one segment: the average over the
- * segment's exposures of P(outcome | tag on) - P(outcome | tag off). Cells held back as
+ * The effect of carrying one tag on one outcome rate in one segment, for the videos that carry it
+ * (ATT): the average over the segment's exposures of tagged videos of P(outcome | tag on) -
+ * P(outcome | tag off). Cells held back as
  * {@link CellStatus#INSUFFICIENT} carry the reason and the counts, never estimates.
  *
  * @param aipw the primary estimate (augmented IPW, doubly robust)
  * @param naive the difference in exposure-weighted mean rates, unadjusted
- * @param ipw the Hájek IPW estimate with the same propensity model
+ * @param ipw the Hájek IPW estimate (controls weighted by the propensity odds)
  * @param iv the exploration-traffic instrument's estimate; null when there is no exploration traffic
- * @param controlMean the exposure-weighted mean predicted rate without the tag
+ * @param controlMean the tagged videos' exposure-weighted mean predicted rate without the tag
  * @param sensitivity E-value of the interval limit closest to no effect (1: no confounding needed)
  * @param robust significant, placebo passed, no overlap problem, sensitivity at or above the floor
  */

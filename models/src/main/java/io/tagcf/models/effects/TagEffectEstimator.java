@@ -31,11 +31,20 @@ import java.util.stream.IntStream;
  *       that one intercept shift (exposure-weighted treated share matched) instead of a refit.
  * </ul>
  *
- * <p>The estimate is AIPW for the ATE over the segment's exposures (rows: the videos exposed in
- * the segment, weighted by their exposures). Standard errors take videos as the independent units.
+ * <p>The estimate is AIPW for the ATT over the segment's exposures: what carrying the tag did for
+ * the tagged videos' exposures in the segment (rows: the videos exposed in the segment, weighted by
+ * their exposures). The ATT needs comparable untagged videos only for the tagged ones, so a rare
+ * tag is estimable even though most videos could never carry it. Standard errors take videos as
+ * the independent units.
  */
 public final class TagEffectEstimator {
   static final int FOLDS = 5;
+  /**
+   * Largest share of the tagged videos' exposures in a segment on videos whose propensity is
+   * above 1 - clip: they have no comparable untagged videos, the correction would rest on a few
+   * control videos with huge weights, and the cell is insufficient instead.
+   */
+  static final double MAX_CLIPPED_SHARE = 0.10;
   private static final Outcome[] OUTCOMES = Outcome.values();
   private final VideoDesign design;
   private final EffectSettings settings;
@@ -344,19 +353,21 @@ public final class TagEffectEstimator {
     return out;
   }
 
-  /** AIPW, naive and IPW scores of one (tag, segment) for every outcome. */
+  /** AIPW, naive and IPW estimates of the ATT of one (tag, segment) for every outcome. */
   private Scores score(int segment, int tag, boolean[] treated, double[] propensity) {
     int[] w = design.exposures[segment];
     double clip = settings.propensityClip();
     Scores out = new Scores();
     double clipped = 0;
-    double total = 0;
+    double treatedTotal = 0;
     WeightedMean essTreated = new WeightedMean();
     WeightedMean essControl = new WeightedMean();
-    WeightedMean[] psi = means();
+    AttScore[] aipw = new AttScore[OUTCOMES.length];
+    for (int o = 0; o < aipw.length; o++) {
+      aipw[o] = new AttScore();
+    }
     WeightedMean[] naive1 = means();
     WeightedMean[] naive0 = means();
-    WeightedMean[] ipw1 = means();
     WeightedMean[] ipw0 = means();
     double[] m0Sum = new double[OUTCOMES.length];
     int column = tagOffset + tag;
@@ -364,40 +375,71 @@ public final class TagEffectEstimator {
       if (w[v] == 0) {
         continue;
       }
-      double e = propensity[v];
-      if (e < clip || e > 1 - clip) {
-        clipped += w[v];
-        e = Math.min(1 - clip, Math.max(clip, e));
-      }
-      total += w[v];
       boolean t = treated[v];
-      (t ? essTreated : essControl).add(t ? w[v] / e : w[v] / (1 - e), 0);
+      double e = propensity[v];
+      if (e > 1 - clip) {
+        // A tagged video that practically only ever comes with the tag has no comparable untagged ones.
+        clipped += t ? w[v] : 0;
+        e = 1 - clip;
+      }
+      double odds = e / (1 - e);
+      if (t) {
+        treatedTotal += w[v];
+        essTreated.add(w[v], 0);
+      } else {
+        essControl.add(w[v] * odds, 0);
+      }
       for (int o = 0; o < OUTCOMES.length; o++) {
         OutcomeModel model = models[segment][o];
         double b = model.foldBeta[fold[v]][column];
-        double eta0 = model.outOfFold[v] - (t ? b : 0);
-        double m0 = Sigmoid.of(eta0);
-        double m1 = Sigmoid.of(eta0 + b);
+        double m0 = Sigmoid.of(model.outOfFold[v] - (t ? b : 0));
         double y = design.successes[o][segment][v] / (double) w[v];
-        psi[o].add(w[v], m1 - m0 + (t ? (y - m1) / e : -(y - m0) / (1 - e)));
-        m0Sum[o] += w[v] * m0;
+        aipw[o].add(w[v], t, t ? y - m0 : -odds * (y - m0));
         if (t) {
+          m0Sum[o] += w[v] * m0;
           naive1[o].add(w[v], y);
-          ipw1[o].add(w[v] / e, y);
         } else {
           naive0[o].add(w[v], y);
-          ipw0[o].add(w[v] / (1 - e), y);
+          ipw0[o].add(w[v] * odds, y);
         }
       }
     }
     for (int o = 0; o < OUTCOMES.length; o++) {
-      out.aipw[o] = Estimate.of(psi[o].mean(), Math.sqrt(psi[o].varianceOfMean()));
+      out.aipw[o] = aipw[o].estimate();
       out.naive[o] = difference(naive1[o], naive0[o]);
-      out.ipw[o] = difference(ipw1[o], ipw0[o]);
-      out.controlMean[o] = m0Sum[o] / total;
+      out.ipw[o] = difference(naive1[o], ipw0[o]);
+      out.controlMean[o] = m0Sum[o] / treatedTotal;
     }
-    out.overlap = new Overlap(essTreated.effectiveSize(), essControl.effectiveSize(), clipped / total);
+    out.overlap = new Overlap(essTreated.effectiveSize(), essControl.effectiveSize(), clipped / treatedTotal);
     return out;
+  }
+
+  /**
+   * The AIPW estimate of the ATT from per-row scores s_i (treated: y - m0; control: -e/(1-e) (y - m0)):
+   * sum w s / sum_treated w, with the variance sum w^2 (s - T estimate)^2 / (sum_treated w)^2.
+   */
+  private static final class AttScore {
+    private double sum;
+    private double treatedWeight;
+    private double squares;
+    private double treatedCross;
+    private double treatedSquares;
+
+    void add(double w, boolean treated, double score) {
+      sum += w * score;
+      squares += w * w * score * score;
+      if (treated) {
+        treatedWeight += w;
+        treatedCross += w * w * score;
+        treatedSquares += w * w;
+      }
+    }
+
+    Estimate estimate() {
+      double tau = sum / treatedWeight;
+      double ss = squares - 2 * tau * treatedCross + tau * tau * treatedSquares;
+      return Estimate.of(tau, Math.sqrt(Math.max(0, ss)) / treatedWeight);
+    }
   }
 
   private static Estimate difference(WeightedMean treated, WeightedMean control) {
@@ -414,6 +456,11 @@ public final class TagEffectEstimator {
     Overlap overlap;
 
     String overlapProblem() {
+      if (overlap.clippedShare() > MAX_CLIPPED_SHARE) {
+        return String.format(Locale.ROOT, "poor overlap: %.0f%% of the tagged videos' exposures are on videos"
+            + " whose propensity is above %s (at most %.0f%% allowed)", 100 * overlap.clippedShare(),
+            1 - settings.propensityClip(), 100 * MAX_CLIPPED_SHARE);
+      }
       double low = Math.min(overlap.essTreated(), overlap.essControl());
       if (low >= settings.minEss()) {
         return null;
@@ -452,17 +499,18 @@ public final class TagEffectEstimator {
     if (share <= 0 || share >= 1) {
       return new PlaceboCheck(Estimate.of(0, 0), true);
     }
+    double odds = share / (1 - share);
     OutcomeModel model = models[segment][outcome.ordinal()];
-    WeightedMean psi = new WeightedMean();
+    AttScore score = new AttScore();
     for (int v = 0; v < n; v++) {
       if (w[v] == 0) {
         continue;
       }
       double m = Sigmoid.of(model.outOfFold[v]);
       double y = design.successes[outcome.ordinal()][segment][v] / (double) w[v];
-      psi.add(w[v], placebo[v] ? (y - m) / share : -(y - m) / (1 - share));
+      score.add(w[v], placebo[v], placebo[v] ? y - m : -odds * (y - m));
     }
-    Estimate e = Estimate.of(psi.mean(), Math.sqrt(psi.varianceOfMean()));
+    Estimate e = score.estimate();
     return new PlaceboCheck(e, !e.significant());
   }
 

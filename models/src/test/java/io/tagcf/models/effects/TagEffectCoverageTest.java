@@ -41,10 +41,10 @@ class TagEffectCoverageTest {
         }
         TruthTable.Row truth = study.truth().row((int) c.tagId(), design.segments().indexOf(c.segment()), c.outcome());
         cells++;
-        double z = (c.aipw().estimate() - truth.ate()) / c.aipw().se();
+        double z = (c.aipw().estimate() - truth.att()) / c.aipw().se();
         zSquares += z * z;
         covered += Math.abs(z) <= Estimate.Z95 ? 1 : 0;
-        naiveCovered += c.naive().ciLow() <= truth.ate() && truth.ate() <= c.naive().ciHigh() ? 1 : 0;
+        naiveCovered += c.naive().ciLow() <= truth.att() && truth.att() <= c.naive().ciHigh() ? 1 : 0;
         if (truth.zeroEffect()) {
           zeroCells++;
           zeroSignificant += c.aipw().significant() ? 1 : 0;

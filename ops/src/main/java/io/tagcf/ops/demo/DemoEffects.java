@@ -199,11 +199,11 @@ public final class DemoEffects {
     out.println("strongest true effects (completion rate, percentage points; 95% interval; * robust):");
     out.printf("  %-24s %-10s %8s %8s  %-20s%n", "tag", "segment", "true", "est.", "95% CI");
     checked.stream().filter(c -> c.cell().outcome() == Outcome.COMPLETION)
-        .sorted(Comparator.comparingDouble((Checked c) -> -Math.abs(c.truth().ate())))
+        .sorted(Comparator.comparingDouble((Checked c) -> -Math.abs(c.truth().att())))
         .limit(12)
         .forEach(c -> out.printf(Locale.ROOT, "  %-24s %-10s %+8.2f %+8.2f  [%+.2f, %+.2f]%s%s%n",
             truncate(labels.getOrDefault(c.tagId(), String.valueOf(c.tagId())), 24), c.cell().segment(),
-            100 * c.truth().ate(), 100 * c.cell().aipw().estimate(), 100 * c.cell().aipw().ciLow(),
+            100 * c.truth().att(), 100 * c.cell().aipw().estimate(), 100 * c.cell().aipw().ciLow(),
             100 * c.cell().aipw().ciHigh(), c.cell().robust() ? " *" : "", c.covers() ? "" : "  (misses)"));
     long covered = checked.stream().filter(Checked::covers).count();
     List<Checked> zero = checked.stream().filter(c -> c.truth().zeroEffect()).toList();
