@@ -18,9 +18,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The estimator's branches on small designs with known answers: the reasons a cell is held back,
- * AIPW against the truth with and without confounding, the placebo refuter, the exploration
- * instrument, the per-video attributions, the robust flag and determinism.
+ * The estimator's branches on small designs with known answers: the reasons a cell is held back;
+ * AIPW against the truth when the tag is randomised, confounded, and when only the propensity is
+ * right; the placebo refuter (centred, calibrated, the size of a real random tag's estimate, not
+ * passed when it could not be formed); the exploration instrument recomputed from the counts; the
+ * per-video attributions against the delta method of the full model; the robust flag; determinism.
+ *
+ * <p>Each mutation of the estimator tried while writing these (no segment recalibration of the
+ * propensity, the sign of AIPW's control correction, m0 of tagged videos, the placebo's control
+ * divisor, the covariance term of the instrument's SE, the shared-feature term of an
+ * attribution's SE, the placebo in the robust flag, the propensity weights in the effective sample
+ * size, no co-occurring tags in the propensity, the attribution exposure bound) fails at least one.
  */
 class TagEffectEstimatorTest {
   private static final int[] NONE = new int[Outcome.values().length];
