@@ -497,7 +497,9 @@ public final class TagEffectEstimator {
     }
     share /= total;
     if (share <= 0 || share >= 1) {
-      return new PlaceboCheck(Estimate.of(0, 0), true);
+      // The random videos miss the segment's videos (or are all of them): there is nothing to
+      // compare, and a check that could not run has not passed.
+      return new PlaceboCheck(null, false);
     }
     double odds = share / (1 - share);
     OutcomeModel model = models[segment][outcome.ordinal()];

@@ -205,7 +205,9 @@ public final class VideoDesign {
       }
       this.tagIds = tagIds.clone();
       for (int t = 0; t < tagIds.length; t++) {
-        tagIndex.put(tagIds[t], t);
+        if (tagIndex.put(tagIds[t], t) != null) {
+          throw new IllegalArgumentException("tag ids must be distinct: " + tagIds[t]);
+        }
       }
       this.denseNames = List.copyOf(denseNames);
       int cap = 16;
@@ -222,7 +224,8 @@ public final class VideoDesign {
      */
     public Builder video(String videoId, long[] carriedTagIds, String contentCategory, double[] denseValues) {
       if (denseValues.length != denseNames.size()) {
-        throw new IllegalArgumentException("video " + videoId + ": expected " + denseNames.size() + " covariates");
+        throw new IllegalArgumentException("video " + videoId + ": expected " + denseNames.size() + " covariates, got "
+            + denseValues.length);
       }
       if (videoIndex.putIfAbsent(videoId, videoIds.size()) != null) {
         throw new IllegalArgumentException("video " + videoId + " added twice");
@@ -252,6 +255,7 @@ public final class VideoDesign {
       if (v == null || k == null) {
         throw new IllegalArgumentException("unknown " + (v == null ? "video " + videoId : "segment " + segment));
       }
+      checkCounts(videoId, segment, exposureCount, successCounts, exploreExposureCount, exploreSuccessCounts);
       exposures[k][v] += exposureCount;
       exploreExposures[k][v] += exploreExposureCount;
       for (int o = 0; o < OUTCOMES; o++) {
@@ -259,6 +263,31 @@ public final class VideoDesign {
         exploreSuccesses[o][k][v] += exploreSuccessCounts[o];
       }
       return this;
+    }
+
+    /**
+     * Counts that are not counts of one exposure log (a rate above 1, exploration traffic larger
+     * than all traffic) would flow silently into every model and estimate: refused here.
+     */
+    private static void checkCounts(String videoId, String segment, int exposureCount, int[] successCounts,
+        int exploreExposureCount, int[] exploreSuccessCounts) {
+      String cell = "video " + videoId + ", segment " + segment + ": ";
+      if (successCounts.length != OUTCOMES || exploreSuccessCounts.length != OUTCOMES) {
+        throw new IllegalArgumentException(cell + "expected " + OUTCOMES + " success counts, one per outcome");
+      }
+      if (exploreExposureCount < 0 || exploreExposureCount > exposureCount) {
+        throw new IllegalArgumentException(cell + "need 0 <= exploration exposures (" + exploreExposureCount
+            + ") <= exposures (" + exposureCount + ")");
+      }
+      for (Outcome o : Outcome.values()) {
+        int s = successCounts[o.ordinal()];
+        int e = exploreSuccessCounts[o.ordinal()];
+        if (s < 0 || s > exposureCount || e < 0 || e > s || e > exploreExposureCount) {
+          throw new IllegalArgumentException(cell + o.label() + " counts need 0 <= exploration successes (" + e
+              + ") <= successes (" + s + ") <= exposures (" + exposureCount
+              + ") and exploration successes <= exploration exposures (" + exploreExposureCount + ")");
+        }
+      }
     }
 
     private void grow(int size) {
@@ -281,41 +310,50 @@ public final class VideoDesign {
     }
 
     public VideoDesign build() {
-      return new VideoDesign(this).withoutUnexposed();
+      return new VideoDesign(exposedOnly());
     }
-  }
 
-  /** The same design restricted to videos with at least one exposure. */
-  private VideoDesign withoutUnexposed() {
-    int all = segments.size() - 1;
-    boolean complete = true;
-    for (int v = 0; v < videoIds.length && complete; v++) {
-      complete = exposures[all][v] > 0;
-    }
-    if (complete) {
-      return this;
-    }
-    Builder b = new Builder(segments.subList(0, all), tagIds, denseNames);
-    for (int v = 0; v < videoIds.length; v++) {
-      if (exposures[all][v] == 0) {
-        continue;
-      }
-      long[] carried = Arrays.stream(videoTags[v]).mapToLong(t -> tagIds[t]).toArray();
-      double[] values = new double[dense.length];
-      for (int f = 0; f < dense.length; f++) {
-        values[f] = dense[f][v];
-      }
-      b.video(videoIds[v], carried, categories.get(category[v]), values);
-      for (int k = 0; k < all; k++) {
-        int[] succ = new int[OUTCOMES];
-        int[] explore = new int[OUTCOMES];
-        for (int o = 0; o < OUTCOMES; o++) {
-          succ[o] = successes[o][k][v];
-          explore[o] = exploreSuccesses[o][k][v];
+    /**
+     * This builder, or a copy of it restricted to the videos with at least one exposure. The copy
+     * takes the raw covariates, so that they are standardised (and missing values set to the mean)
+     * over the videos the design keeps.
+     */
+    private Builder exposedOnly() {
+      int n = videoIds.size();
+      boolean[] exposed = new boolean[n];
+      boolean complete = true;
+      for (int v = 0; v < n; v++) {
+        for (int k = 0; k < segments.size() && !exposed[v]; k++) {
+          exposed[v] = exposures[k][v] > 0;
         }
-        b.cell(videoIds[v], segments.get(k), exposures[k][v], succ, exploreExposures[k][v], explore);
+        complete &= exposed[v];
       }
+      if (complete) {
+        return this;
+      }
+      List<String> categoryNames = new ArrayList<>(categoryIndex.keySet());
+      Builder b = new Builder(segments, tagIds, denseNames);
+      for (int v = 0; v < n; v++) {
+        if (!exposed[v]) {
+          continue;
+        }
+        long[] carried = Arrays.stream(videoTags.get(v)).mapToLong(t -> tagIds[t]).toArray();
+        double[] values = new double[dense.length];
+        for (int f = 0; f < dense.length; f++) {
+          values[f] = dense[f][v];
+        }
+        b.video(videoIds.get(v), carried, categoryNames.get(category[v]), values);
+        for (int k = 0; k < segments.size(); k++) {
+          int[] succ = new int[OUTCOMES];
+          int[] explore = new int[OUTCOMES];
+          for (int o = 0; o < OUTCOMES; o++) {
+            succ[o] = successes[o][k][v];
+            explore[o] = exploreSuccesses[o][k][v];
+          }
+          b.cell(videoIds.get(v), segments.get(k), exposures[k][v], succ, exploreExposures[k][v], explore);
+        }
+      }
+      return b;
     }
-    return new VideoDesign(b);
   }
 }
