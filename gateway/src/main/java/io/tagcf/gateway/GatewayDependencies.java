@@ -3,6 +3,7 @@ package io.tagcf.gateway;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tagcf.gateway.health.ReachabilityProbe;
 import io.tagcf.gateway.ingest.IngestStarter;
+import io.tagcf.gateway.interactions.InteractionStore;
 import io.tagcf.gateway.tags.TagStore;
 import io.tagcf.gateway.users.UserRoleStore;
 import io.tagcf.gateway.videos.VideoStore;
@@ -17,6 +18,7 @@ public record GatewayDependencies(
     VideoStore videos,
     TagStore tags,
     UserRoleStore userRoles,
+    InteractionStore interactions,
     IngestStarter ingest,
     ReachabilityProbe database,
     PrometheusMeterRegistry metrics) {}

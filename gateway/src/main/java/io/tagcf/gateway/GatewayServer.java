@@ -2,6 +2,9 @@ package io.tagcf.gateway;
 
 import io.tagcf.gateway.health.ReadinessChecks;
 import io.tagcf.gateway.http.BlockingReplies;
+import io.tagcf.gateway.http.BodyLimits;
+import io.tagcf.gateway.http.BodyValidation;
+import io.tagcf.gateway.interactions.InteractionHandlers;
 import io.tagcf.gateway.problem.Problem;
 import io.tagcf.gateway.problem.ProblemException;
 import io.tagcf.gateway.problem.ProblemFailureHandler;
@@ -19,11 +22,11 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
 
@@ -35,6 +38,7 @@ import java.util.Set;
 public final class GatewayServer {
 
   public static final String CONTRACT = "openapi/tagcf-api.yaml";
+  /** Request bodies of operations without their own {@code x-tagcf-body-limit} in the contract. */
   public static final int BODY_LIMIT_BYTES = 256 * 1024;
   private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
@@ -59,10 +63,12 @@ public final class GatewayServer {
         new VideoHandlers(blocking, deps.videos(), new VideoUploads(deps.videos(), deps.ingest(), deps.metrics()));
     TagHandlers tags = new TagHandlers(blocking, deps.tags(), new TagDetails(deps.tags()));
     UserRoleHandlers users = new UserRoleHandlers(blocking, new UserRoleProfiles(deps.userRoles()));
+    InteractionHandlers interactions = new InteractionHandlers(blocking,
+        new BodyValidation(contract, "recordInteractions"), deps.interactions(), deps.metrics(), Clock.systemUTC());
     ProblemFailureHandler problems = new ProblemFailureHandler();
 
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
-    builder.rootHandler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+    builder.rootHandler(new BodyLimits(contract, BODY_LIMIT_BYTES));
     builder.rootHandler(GatewayServer::requireJsonBody);
     builder.getRoute("uploadVideo").addHandler(videos::upload).addFailureHandler(problems);
     builder.getRoute("getVideo").addHandler(videos::get).addFailureHandler(problems);
@@ -70,6 +76,9 @@ public final class GatewayServer {
     builder.getRoute("searchTags").addHandler(tags::search).addFailureHandler(problems);
     builder.getRoute("getTag").addHandler(tags::get).addFailureHandler(problems);
     builder.getRoute("userRoles").addHandler(users::roles).addFailureHandler(problems);
+    // Its handler checks the body against the contract itself, off the router's shared queue.
+    builder.getRoute("recordInteractions").setDoValidation(false)
+        .addHandler(interactions::record).addFailureHandler(problems);
     builder.getRoute("health").addHandler(ctx -> json(ctx, new JsonObject().put("status", "UP")));
     builder.getRoute("readiness").addHandler(
         HealthCheckHandler.createWithHealthChecks(

@@ -5,6 +5,7 @@ import io.tagcf.gateway.GatewayDependencies;
 import io.tagcf.gateway.GatewayServer;
 import io.tagcf.gateway.ingest.TemporalIngestStarter;
 import io.tagcf.ops.config.TagcfConfig;
+import io.tagcf.ops.runtime.gateway.JdbcInteractionStore;
 import io.tagcf.ops.runtime.gateway.JdbcTagStore;
 import io.tagcf.ops.runtime.gateway.JdbcUserRoleStore;
 import io.tagcf.ops.runtime.gateway.JdbcVideoStore;
@@ -46,6 +47,7 @@ public final class GatewayRuntime implements AutoCloseable {
                       new JdbcVideoStore(db.dataSource(), config.embeddingModel()),
                       new JdbcTagStore(db.dataSource()),
                       new JdbcUserRoleStore(db.dataSource()),
+                      new JdbcInteractionStore(db.dataSource()),
                       new TemporalIngestStarter(client),
                       db::isReachable,
                       registry),
