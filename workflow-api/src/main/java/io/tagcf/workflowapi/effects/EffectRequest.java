@@ -47,4 +47,12 @@ public record EffectRequest(Instant windowEnd, int windowDays, String segments, 
   public Instant windowStart(Instant end) {
     return end.minus(Duration.ofDays(windowDays));
   }
+
+  /**
+   * The window's end in epoch milliseconds, {@code now} when none was given: workflow code works in
+   * the milliseconds of {@code Workflow.currentTimeMillis()}, never with java.time.
+   */
+  public long windowEndMillis(long now) {
+    return windowEnd == null ? now : windowEnd.toEpochMilli();
+  }
 }

@@ -20,7 +20,6 @@ import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,9 +61,9 @@ public final class EffectEstimationWorkflowImpl implements EffectEstimationWorkf
   @Override
   public SnapshotResult estimate(EffectRequest request) {
     WorkflowInfo info = Workflow.getInfo();
-    Instant end = request.windowEnd() != null ? request.windowEnd() : Instant.ofEpochMilli(Workflow.currentTimeMillis());
     SnapshotPlan plan = steps.prepareSnapshot(new PrepareRequest(info.getWorkflowId() + "/" + info.getRunId(),
-        request.windowStart(end), end, request.segments(), request.shards(), request.settings()));
+        request.windowEndMillis(Workflow.currentTimeMillis()), request.windowDays(), request.segments(),
+        request.shards(), request.settings()));
     long id = plan.snapshotId();
     if (plan.empty() != null) {
       return fail(id, plan.empty());

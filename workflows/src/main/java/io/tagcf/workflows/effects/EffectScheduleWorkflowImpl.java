@@ -10,7 +10,6 @@ import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
-import java.time.Instant;
 
 /** Orchestration only: one child snapshot run per interval; a failed run is recorded and the loop goes on. */
 public final class EffectScheduleWorkflowImpl implements EffectScheduleWorkflow {
@@ -24,7 +23,8 @@ public final class EffectScheduleWorkflowImpl implements EffectScheduleWorkflow 
       // Wait first: a platform that just started has no log to estimate from yet.
       Workflow.await(schedule.interval(), () -> runRequested);
       runRequested = false;
-      String id = EffectEstimationWorkflow.ID_PREFIX + "scheduled-" + Instant.ofEpochMilli(Workflow.currentTimeMillis());
+      // Epoch milliseconds: unique per run, and no java.time in workflow code.
+      String id = EffectEstimationWorkflow.ID_PREFIX + "scheduled-" + Workflow.currentTimeMillis();
       EffectEstimationWorkflow child = Workflow.newChildWorkflowStub(EffectEstimationWorkflow.class,
           ChildWorkflowOptions.newBuilder()
               .setWorkflowId(id)
