@@ -11,13 +11,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The compressed estimator against simulated worlds' known effects: the 95% intervals of the
- * sufficient cells cover the true ATE over the segment's exposures about 95% of the time, cells
+ * sufficient cells cover the true ATT over the segment's exposures about 95% of the time, cells
  * whose truth is exactly zero are rarely called significant, and adjustment removes most of the
  * naive contrast's confounding.
  *
  * <p>Users here see 15 videos each on average. With far heavier users (75 each, 20,000 users) the
- * same worlds cover 87-93%: a user's taste moves all the videos they watched together, and the
- * standard errors take videos as independent (docs/ESTIMATION.md, sections 8 and 9).
+ * same worlds covered 87-93% (measured for the ATE): a user's taste moves all the videos they
+ * watched together, and the standard errors take videos as independent (docs/ESTIMATION.md,
+ * sections 8 and 9).
  */
 class TagEffectCoverageTest {
 
