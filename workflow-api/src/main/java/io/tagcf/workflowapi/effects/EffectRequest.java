@@ -44,6 +44,15 @@ public record EffectRequest(Instant windowEnd, int windowDays, String segments, 
     return out;
   }
 
+  /**
+   * The window's end: {@code windowEnd}, or {@code nowMillis} when that is null. A workflow passes
+   * its own time ({@code Workflow.currentTimeMillis()}): workflow code builds no {@link Instant}
+   * itself (ArchitectureTest).
+   */
+  public Instant windowEndAt(long nowMillis) {
+    return windowEnd != null ? windowEnd : Instant.ofEpochMilli(nowMillis);
+  }
+
   public Instant windowStart(Instant end) {
     return end.minus(Duration.ofDays(windowDays));
   }
