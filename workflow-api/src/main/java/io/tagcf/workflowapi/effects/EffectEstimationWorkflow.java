@@ -3,6 +3,7 @@ package io.tagcf.workflowapi.effects;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.time.Instant;
 
 /**
  * One run, one snapshot: aggregate the window's exposures, estimate every cover-set tag's effects
@@ -12,6 +13,11 @@ import io.temporal.workflow.WorkflowMethod;
 public interface EffectEstimationWorkflow {
 
   String ID_PREFIX = "effects/snapshot/";
+
+  /** The id of the schedule's run at {@code epochMillis} (the scheduling workflow's time). */
+  static String scheduledId(long epochMillis) {
+    return ID_PREFIX + "scheduled-" + Instant.ofEpochMilli(epochMillis);
+  }
 
   @WorkflowMethod
   SnapshotResult estimate(EffectRequest request);

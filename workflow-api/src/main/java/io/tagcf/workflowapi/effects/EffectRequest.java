@@ -2,7 +2,6 @@ package io.tagcf.workflowapi.effects;
 
 import io.tagcf.models.effects.EffectSettings;
 import io.tagcf.models.effects.SegmentScheme;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,10 +41,6 @@ public record EffectRequest(Instant windowEnd, int windowDays, String segments, 
       out.add("settings: missing");
     }
     return out;
-  }
-
-  public Instant windowStart(Instant end) {
-    return end.minus(Duration.ofDays(windowDays));
   }
 
   /**

@@ -80,9 +80,15 @@ public final class EffectEstimationWorkflowImpl implements EffectEstimationWorkf
     try {
       Promise.allOf(running).get();
     } catch (ActivityFailure f) {
-      return fail(id, "a shard failed: " + cause(f));
+      return fail(id, "a shard failed: " + FailureReason.of(f));
     }
-    PublishedSnapshot published = steps.publishSnapshot(id);
+    PublishedSnapshot published;
+    try {
+      published = steps.publishSnapshot(id);
+    } catch (ActivityFailure f) {
+      // Without this the run would fail with its snapshot left 'running' for ever.
+      return fail(id, "publication failed: " + FailureReason.of(f));
+    }
     progress = new EffectProgress(id, "published", plan.shards(), plan.shards(), null);
     return new SnapshotResult(id, "published", published.cellsEstimated(), published.cellsInsufficient(), null);
   }
@@ -91,10 +97,6 @@ public final class EffectEstimationWorkflowImpl implements EffectEstimationWorkf
     steps.failSnapshot(id, reason);
     progress = new EffectProgress(id, "failed", progress.shardsDone(), progress.shardsTotal(), reason);
     return new SnapshotResult(id, "failed", 0, 0, reason);
-  }
-
-  private static String cause(ActivityFailure f) {
-    return f.getCause() == null ? f.getMessage() : f.getCause().getMessage();
   }
 
   @Override

@@ -19,12 +19,13 @@ public final class EffectScheduleWorkflowImpl implements EffectScheduleWorkflow 
 
   @Override
   public void maintain(EffectSchedule schedule) {
-    for (int run = 0; run < schedule.runsPerExecution(); run++) {
+    // A runNow that arrives during the last run still gets its run before the continue-as-new,
+    // which would drop it.
+    for (int run = 0; run < schedule.runsPerExecution() || runRequested; run++) {
       // Wait first: a platform that just started has no log to estimate from yet.
       Workflow.await(schedule.interval(), () -> runRequested);
       runRequested = false;
-      // Epoch milliseconds: unique per run, and no java.time in workflow code.
-      String id = EffectEstimationWorkflow.ID_PREFIX + "scheduled-" + Workflow.currentTimeMillis();
+      String id = EffectEstimationWorkflow.scheduledId(Workflow.currentTimeMillis());
       EffectEstimationWorkflow child = Workflow.newChildWorkflowStub(EffectEstimationWorkflow.class,
           ChildWorkflowOptions.newBuilder()
               .setWorkflowId(id)
@@ -37,7 +38,7 @@ public final class EffectScheduleWorkflowImpl implements EffectScheduleWorkflow 
         last = child.estimate(schedule.request());
         error = last.error();
       } catch (ChildWorkflowFailure f) {
-        error = f.getCause() == null ? f.getMessage() : f.getCause().getMessage();
+        error = FailureReason.of(f);
       }
       status = new EffectScheduleStatus(status.runs() + 1, id, last, error);
     }
