@@ -106,7 +106,7 @@ class EffectEstimationWorkflowTest {
 
     InOrder order = inOrder(activities);
     order.verify(activities).prepareSnapshot(new PrepareRequest(run.getWorkflowId() + "/" + run.getRunId(),
-        Instant.parse("2026-01-04T00:00:00Z"), WINDOW_END, "age_band", 8, SETTINGS));
+        WINDOW_END.toEpochMilli(), 28, "age_band", 8, SETTINGS));
     order.verify(activities, times(SHARDS)).estimateShard(any());
     order.verify(activities).publishSnapshot(SNAPSHOT);
     verify(activities, never()).failSnapshot(anyLong(), anyString());
