@@ -84,10 +84,10 @@ public final class DemoEffects {
     long t0 = System.nanoTime();
     SimulatedInteractions sim = SimulatedInteractions.load(ds, videos, tags, USERS, EXPOSURES, SEGMENTS, SEED,
         windowEnd, WINDOW_DAYS, null);
-    out.printf("interactions: %,d users and %,d exposures simulated, %,d new exposures loaded in %.1f s"
+    out.printf("interactions: %,d users and %,d exposures simulated, %,d new exposures loaded in %.1f s%s"
             + " (effects planted on %d cover-set tags, some exactly zero)%n",
         sim.users().read(), sim.exposures().read(), sim.exposures().inserted(), (System.nanoTime() - t0) / 1e9,
-        tags.size());
+        sim.exposures().inserted() == 0 ? " (stored by an earlier run)" : "", tags.size());
     refreshRoles(client, timeout);
     SnapshotResult result = snapshot(client, windowEnd);
     if (!"published".equals(result.status())) {
@@ -171,7 +171,7 @@ public final class DemoEffects {
 
   private record Checked(long tagId, CellEstimate cell, TruthTable.Row truth) {
     boolean covers() {
-      return cell.aipw().ciLow() <= truth.ate() && truth.ate() <= cell.aipw().ciHigh();
+      return cell.aipw().ciLow() <= truth.att() && truth.att() <= cell.aipw().ciHigh();
     }
   }
 
