@@ -57,9 +57,9 @@ class InteractionsIntegrationTest {
 
   @Test
   void aBatchIsStoredOnceAndPostingItAgainStoresNothingNew() throws Exception {
-    String body = withUsers(batch(event("ix-a1", "ix-u1", "ix-v1", "2026-10-31T23:00:00Z"),
-            event("ix-a2", "ix-u1", "ix-v1", "2026-11-01T01:00:00+08:00"),
-            event("ix-a3", "ix-u2", "ix-v1", "2026-11-02T00:00:00Z")),
+    String body = withUsers(batch(event("ix-a1", "ix-u1", "ix-v1", "2026-05-31T23:00:00Z"),
+            event("ix-a2", "ix-u1", "ix-v1", "2026-06-01T01:00:00+08:00"),
+            event("ix-a3", "ix-u2", "ix-v1", "2026-06-02T00:00:00Z")),
         "{\"userId\":\"ix-u1\",\"ageBand\":\"25-34\",\"attributes\":{\"role\":\"parent\"}},{\"userId\":\"ix-u2\"}");
 
     Http.Reply first = Http.postJson("/v1/interactions", body);
@@ -72,30 +72,30 @@ class InteractionsIntegrationTest {
     assertThat(DbSnapshot.of(stack.database())).as("nothing changed by the second post").isEqualTo(stored);
     assertThat(text("SELECT string_agg(event_id || '@' || exposed_at AT TIME ZONE 'UTC' || '#' || position, ','"
         + " ORDER BY event_id) FROM exposures WHERE event_id LIKE ?", "ix-a%"))
-        .isEqualTo("ix-a1@2026-10-31 23:00:00#2,ix-a2@2026-10-31 17:00:00#2,ix-a3@2026-11-02 00:00:00#2");
+        .isEqualTo("ix-a1@2026-05-31 23:00:00#2,ix-a2@2026-05-31 17:00:00#2,ix-a3@2026-06-02 00:00:00#2");
     assertThat(text("SELECT age_band || '/' || (attributes->>'role') FROM users WHERE user_id = ?", "ix-u1"))
         .isEqualTo("25-34/parent");
   }
 
   static Stream<Arguments> refusedBatches() {
-    String ok = event("ix-b1", "ix-u9", "ix-v1", "2026-11-03T00:00:00Z");
+    String ok = event("ix-b1", "ix-u9", "ix-v1", "2026-06-03T00:00:00Z");
     String newUser = "{\"userId\":\"ix-u9\",\"gender\":\"f\"}";
     String big = IntStream.range(0, 10_001)
-        .mapToObj(i -> event("ix-big-" + i, "ix-u9", "ix-v1", "2026-11-03T00:00:00Z")).collect(Collectors.joining(","));
+        .mapToObj(i -> event("ix-big-" + i, "ix-u9", "ix-v1", "2026-06-03T00:00:00Z")).collect(Collectors.joining(","));
     String huge = IntStream.range(0, 45_000)
-        .mapToObj(i -> event("ix-huge-" + i + "-" + "x".repeat(100), "ix-u9", "ix-v1", "2026-11-03T00:00:00Z"))
+        .mapToObj(i -> event("ix-huge-" + i + "-" + "x".repeat(100), "ix-u9", "ix-v1", "2026-06-03T00:00:00Z"))
         .collect(Collectors.joining(","));
     return Stream.of(
-        Arguments.of("unknown video", withUsers(batch(ok, event("ix-b2", "ix-u9", "no-such-video", "2026-11-03T00:00:00Z")),
+        Arguments.of("unknown video", withUsers(batch(ok, event("ix-b2", "ix-u9", "no-such-video", "2026-06-03T00:00:00Z")),
             newUser), 422, "events.1.videoId"),
-        Arguments.of("unknown user", batch(event("ix-b1", "ix-nobody", "ix-v1", "2026-11-03T00:00:00Z")), 422,
+        Arguments.of("unknown user", batch(event("ix-b1", "ix-nobody", "ix-v1", "2026-06-03T00:00:00Z")), 422,
             "events.0.userId"),
         Arguments.of("an id twice", withUsers(batch(ok, ok), newUser), 400, "events.1.eventId"),
         Arguments.of("clicked as text", withUsers(batch(ok.replace("\"clicked\":true", "\"clicked\":\"yes\"")), newUser),
             400, "events.0.clicked"),
         Arguments.of("missing watchRatio", withUsers(batch(ok.replace("\"watchRatio\":0.5,", "")), newUser), 400,
             "events.0.watchRatio"),
-        Arguments.of("exposedAt not a date", withUsers(batch(ok.replace("2026-11-03T00:00:00Z", "3 Nov")), newUser), 400,
+        Arguments.of("exposedAt not a date", withUsers(batch(ok.replace("2026-06-03T00:00:00Z", "3 Nov")), newUser), 400,
             "events.0.exposedAt"),
         Arguments.of("10,001 events", withUsers("{\"events\":[" + big + "]}", newUser), 400, "events"),
         Arguments.of("a body over 8 MiB", withUsers("{\"events\":[" + huge + "]}", newUser), 413, null));
