@@ -10,7 +10,7 @@ import io.tagcf.models.causal.weighting.AipwOptions;
 import io.tagcf.models.causal.weighting.AugmentedIpw;
 import io.tagcf.models.causal.weighting.PropensityTrim;
 import io.tagcf.models.causal.weighting.WeightingOptions;
-import io.tagcf.models.simulation.Outcome;
+import io.tagcf.models.interactions.Outcome;
 import io.tagcf.models.simulation.SimulatedStudy;
 import io.tagcf.models.simulation.SimulationConfig;
 import io.tagcf.models.simulation.TagSegmentDesign;

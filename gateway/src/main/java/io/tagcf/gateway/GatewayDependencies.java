@@ -1,8 +1,11 @@
 package io.tagcf.gateway;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tagcf.gateway.effects.EffectStore;
+import io.tagcf.gateway.effects.SnapshotStarter;
 import io.tagcf.gateway.health.ReachabilityProbe;
 import io.tagcf.gateway.ingest.IngestStarter;
+import io.tagcf.gateway.interactions.InteractionStore;
 import io.tagcf.gateway.tags.TagStore;
 import io.tagcf.gateway.users.UserRoleStore;
 import io.tagcf.gateway.videos.VideoStore;
@@ -11,12 +14,17 @@ import io.tagcf.gateway.videos.VideoStore;
  * What the gateway needs from the rest of the platform, as ports: the runtime passes JDBC and
  * Temporal implementations, the gateway's tests in-memory ones.
  *
+ * @param effects published effect snapshots, read by the effects API
+ * @param snapshots starts effect snapshot runs and reports on them
  * @param database the readiness probe of the database behind the stores
  */
 public record GatewayDependencies(
     VideoStore videos,
     TagStore tags,
     UserRoleStore userRoles,
+    InteractionStore interactions,
     IngestStarter ingest,
+    EffectStore effects,
+    SnapshotStarter snapshots,
     ReachabilityProbe database,
     PrometheusMeterRegistry metrics) {}

@@ -1,7 +1,11 @@
 package io.tagcf.gateway;
 
+import io.tagcf.gateway.effects.EffectHandlers;
 import io.tagcf.gateway.health.ReadinessChecks;
 import io.tagcf.gateway.http.BlockingReplies;
+import io.tagcf.gateway.http.BodyLimits;
+import io.tagcf.gateway.http.BodyValidation;
+import io.tagcf.gateway.interactions.InteractionHandlers;
 import io.tagcf.gateway.problem.Problem;
 import io.tagcf.gateway.problem.ProblemException;
 import io.tagcf.gateway.problem.ProblemFailureHandler;
@@ -12,6 +16,7 @@ import io.tagcf.gateway.users.UserRoleProfiles;
 import io.tagcf.gateway.videos.VideoHandlers;
 import io.tagcf.gateway.videos.VideoUploads;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -19,11 +24,14 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
+import java.time.Clock;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -35,6 +43,7 @@ import java.util.Set;
 public final class GatewayServer {
 
   public static final String CONTRACT = "openapi/tagcf-api.yaml";
+  /** Request bodies of operations without their own {@code x-tagcf-body-limit} in the contract. */
   public static final int BODY_LIMIT_BYTES = 256 * 1024;
   private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
@@ -59,17 +68,32 @@ public final class GatewayServer {
         new VideoHandlers(blocking, deps.videos(), new VideoUploads(deps.videos(), deps.ingest(), deps.metrics()));
     TagHandlers tags = new TagHandlers(blocking, deps.tags(), new TagDetails(deps.tags()));
     UserRoleHandlers users = new UserRoleHandlers(blocking, new UserRoleProfiles(deps.userRoles()));
+    InteractionHandlers interactions = new InteractionHandlers(blocking,
+        new BodyValidation(contract, "recordInteractions"), deps.interactions(), deps.metrics(), Clock.systemUTC());
+    EffectHandlers effects =
+        new EffectHandlers(blocking, deps.effects(), deps.tags(), deps.videos(), deps.snapshots());
     ProblemFailureHandler problems = new ProblemFailureHandler();
 
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
-    builder.rootHandler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+    builder.rootHandler(new BodyLimits(contract, BODY_LIMIT_BYTES));
     builder.rootHandler(GatewayServer::requireJsonBody);
+    builder.rootHandler(GatewayServer::encodeQueryForValidator);
     builder.getRoute("uploadVideo").addHandler(videos::upload).addFailureHandler(problems);
     builder.getRoute("getVideo").addHandler(videos::get).addFailureHandler(problems);
     builder.getRoute("similarVideos").addHandler(videos::similar).addFailureHandler(problems);
     builder.getRoute("searchTags").addHandler(tags::search).addFailureHandler(problems);
     builder.getRoute("getTag").addHandler(tags::get).addFailureHandler(problems);
     builder.getRoute("userRoles").addHandler(users::roles).addFailureHandler(problems);
+    // Its handler checks the body against the contract itself, off the router's shared queue.
+    builder.getRoute("recordInteractions").setDoValidation(false)
+        .addHandler(interactions::record).addFailureHandler(problems);
+    builder.getRoute("listSnapshots").addHandler(effects::listSnapshots).addFailureHandler(problems);
+    builder.getRoute("getSnapshot").addHandler(effects::getSnapshot).addFailureHandler(problems);
+    builder.getRoute("startSnapshot").addHandler(effects::startSnapshot).addFailureHandler(problems);
+    builder.getRoute("snapshotRun").addHandler(effects::snapshotRun).addFailureHandler(problems);
+    builder.getRoute("tagEffects").addHandler(effects::tagEffects).addFailureHandler(problems);
+    builder.getRoute("rankEffects").addHandler(effects::rankEffects).addFailureHandler(problems);
+    builder.getRoute("videoAttributions").addHandler(effects::videoAttributions).addFailureHandler(problems);
     builder.getRoute("health").addHandler(ctx -> json(ctx, new JsonObject().put("status", "UP")));
     builder.getRoute("readiness").addHandler(
         HealthCheckHandler.createWithHealthChecks(
@@ -103,6 +127,21 @@ public final class GatewayServer {
             Problem.of(415, "Unsupported media type", "send the body as application/json")));
         return;
       }
+    }
+    ctx.next();
+  }
+
+  /**
+   * Vert.x OpenAPI 5.0.7 URL-decodes query values a second time after Vert.x has decoded them, so
+   * that {@code segment=55%2B} would arrive as "55 " and {@code q=100%25} would fail to decode.
+   * Encoding each value once more before validation makes it arrive as the client sent it.
+   */
+  private static void encodeQueryForValidator(RoutingContext ctx) {
+    MultiMap params = ctx.request().params();
+    for (String name : List.copyOf(params.names())) {
+      List<String> values = params.getAll(name);
+      params.remove(name);
+      values.forEach(v -> params.add(name, URLEncoder.encode(v, StandardCharsets.UTF_8)));
     }
     ctx.next();
   }

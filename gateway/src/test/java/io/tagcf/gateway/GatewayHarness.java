@@ -4,6 +4,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tagcf.gateway.fakes.CallingThreads;
 import io.tagcf.gateway.fakes.FakeIngestStarter;
+import io.tagcf.gateway.fakes.InMemoryInteractionStore;
+import io.tagcf.gateway.fakes.FakeSnapshotStarter;
+import io.tagcf.gateway.fakes.InMemoryEffectStore;
 import io.tagcf.gateway.fakes.InMemoryTagStore;
 import io.tagcf.gateway.fakes.InMemoryUserRoleStore;
 import io.tagcf.gateway.fakes.InMemoryVideoStore;
@@ -30,7 +33,10 @@ final class GatewayHarness implements AutoCloseable {
   final InMemoryVideoStore videos = new InMemoryVideoStore(threads);
   final InMemoryTagStore tags = new InMemoryTagStore(threads);
   final InMemoryUserRoleStore userRoles = new InMemoryUserRoleStore(threads);
+  final InMemoryInteractionStore interactions = new InMemoryInteractionStore(threads);
   final FakeIngestStarter ingest = new FakeIngestStarter(threads);
+  final InMemoryEffectStore effects = new InMemoryEffectStore(threads);
+  final FakeSnapshotStarter snapshots = new FakeSnapshotStarter(threads);
   final SwitchableProbe database = new SwitchableProbe(threads, "database");
   final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -41,7 +47,8 @@ final class GatewayHarness implements AutoCloseable {
 
   private GatewayHarness() throws Exception {
     contract = ContractResponses.load(vertx);
-    GatewayDependencies deps = new GatewayDependencies(videos, tags, userRoles, ingest, database, metrics);
+    GatewayDependencies deps = new GatewayDependencies(
+        videos, tags, userRoles, interactions, ingest, effects, snapshots, database, metrics);
     HttpServer server = GatewayServer.start(vertx, deps, HOST, 0).await(30, TimeUnit.SECONDS);
     port = server.actualPort();
   }

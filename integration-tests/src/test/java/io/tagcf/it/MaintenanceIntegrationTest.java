@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tagcf.models.coverset.CoverSetSummary;
-import io.tagcf.models.roles.Engagement;
+import io.tagcf.models.interactions.Exposure;
 import io.tagcf.models.tags.TagKind;
 import io.tagcf.ops.demo.CorpusUploader;
 import io.tagcf.ops.demo.CorpusVideo;
 import io.tagcf.ops.demo.SampleCorpus;
 import io.tagcf.ops.demo.WorkflowWaiter;
 import io.tagcf.ops.runtime.DevStack;
-import io.tagcf.store.roles.EngagementRepository;
+import io.tagcf.store.TestEngagements;
 import io.tagcf.workflowapi.coverset.CoverSetStatus;
 import io.tagcf.workflowapi.coverset.CoverSetWorkflow;
 import io.tagcf.workflowapi.roles.UserRoleStatus;
@@ -31,8 +31,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The TagCF method on the bundled corpus, end to end: all 375 videos ingested through the API,
- * the periodic cover-set workflow refreshed, engagements written, the role workflow identifying
- * roles and fitting the statistical logic graph, everything read back through the API.
+ * the periodic cover-set workflow refreshed, engagements loaded into the interaction log as clicked
+ * exposures, the role workflow identifying roles and fitting the statistical logic graph from it,
+ * everything read back through the API.
  */
 // Each test refreshes the workflow it reads and passes run alone; a random order (JUnit logs its
 // seed) keeps them from growing a dependency on each other again.
@@ -105,27 +106,38 @@ class MaintenanceIntegrationTest {
   }
 
   @Test
-  void rolesAndTheStatisticalLogicGraphComeFromEngagements() throws Exception {
-    // Five users per topic, each engaging with the topic's videos; cooks also like the odd baking video.
-    List<Engagement> engagements = new ArrayList<>();
+  void rolesAndTheStatisticalLogicGraphComeFromTheInteractionLog() throws Exception {
+    // Five users per topic, each engaging with the topic's videos (strength 1 to 3: a click, a
+    // completed watch, a like), plus exposures they did not click, which are no engagements.
+    List<Exposure> log = new ArrayList<>();
     Instant now = Instant.now();
     String[] topics = {"home-cooking", "cats", "parenting-baby", "football", "programming", "budget-travel"};
     for (String topic : topics) {
       List<String> videos = videosByTopic.get(topic);
       assertThat(videos).as(topic).isNotNull();
       for (int u = 0; u < 5; u++) {
+        String user = "user-" + topic + "-" + u;
         for (int i = 0; i < videos.size(); i++) {
-          engagements.add(new Engagement("user-" + topic + "-" + u, videos.get(i), 1 + (i + u) % 3,
-              now.minus(Duration.ofHours(1 + i))));
+          log.add(TestEngagements.engagement("mt-" + user + "-" + i, user, videos.get(i),
+              now.minus(Duration.ofHours(1 + i)), 1 + (i + u) % 3));
+        }
+        // The other topics' first videos were shown and skipped.
+        for (String other : topics) {
+          if (!other.equals(topic)) {
+            String video = videosByTopic.get(other).get(0);
+            log.add(new Exposure("mt-" + user + "-skip-" + other, user, video, now.minus(Duration.ofMinutes(30)),
+                false, 0.0, false, false, false, null));
+          }
         }
       }
     }
-    new EngagementRepository(stack.database().dataSource()).record(engagements);
+    TestEngagements.load(stack.database().dataSource(), log);
 
     UserRoleWorkflow wf = stack.temporal().client().newWorkflowStub(UserRoleWorkflow.class, UserRoleWorkflow.WORKFLOW_ID);
     UserRoleStatus status = refreshAndAwait(wf::status, wf::refreshNow, UserRoleStatus::runs);
     assertThat(status.lastError()).isNull();
     assertThat(status.roles().users()).isEqualTo(30);
+    assertThat(status.roles().engagements()).isEqualTo(log.stream().filter(Exposure::clicked).count());
     assertThat(status.statsLogic().u2iEdges()).isPositive();
     assertThat(status.statsLogic().i2uEdges()).isPositive();
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       io.tagcf.ops.estimate.EstimateCommand.class,
       io.tagcf.ops.simulate.SimulateCommand.class,
       io.tagcf.ops.load.LoadCommand.class,
+      io.tagcf.ops.effects.EffectsCommand.class,
       io.tagcf.ops.tools.TagCommand.class,
       io.tagcf.ops.tools.EvalTaggingCommand.class,
       io.tagcf.ops.tools.ClassifyCommand.class

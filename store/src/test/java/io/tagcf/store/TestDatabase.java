@@ -32,8 +32,8 @@ public final class TestDatabase {
       try (var st = c.createStatement()) {
         st.execute(
             "TRUNCATE videos, ingest_state, video_tags, video_embeddings, tag_embeddings, tags,"
-                + " vocabulary_versions, engagements, cover_set_versions, cover_set_members,"
-                + " user_roles, logic_edges, users, exposures RESTART IDENTITY CASCADE");
+                + " vocabulary_versions, cover_set_versions, cover_set_members,"
+                + " user_roles, logic_edges, users, exposures, effect_snapshots RESTART IDENTITY CASCADE");
       }
       return null;
     });

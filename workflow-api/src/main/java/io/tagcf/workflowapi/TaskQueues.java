@@ -15,5 +15,8 @@ public final class TaskQueues {
   /** Periodic vocabulary, role and logic-graph upkeep: database-bound, not latency-critical. */
   public static final String MAINTENANCE = "tagcf-maintenance";
 
+  /** Effect estimation: snapshot preparation and the CPU-heavy tag shards. */
+  public static final String EFFECTS = "tagcf-effects";
+
   private TaskQueues() {}
 }

@@ -5,29 +5,24 @@ import io.tagcf.models.logic.LogicDirection;
 import io.tagcf.models.logic.LogicEdge;
 import io.tagcf.models.logic.LogicRequest;
 import io.tagcf.models.logic.LogicRunSummary;
-import io.tagcf.models.logic.UserEngagementProfile;
-import io.tagcf.models.roles.Engagement;
+import io.tagcf.models.roles.EngagementWindow;
 import io.tagcf.models.roles.RoleIdentification;
 import io.tagcf.models.roles.RoleRequest;
 import io.tagcf.models.roles.RoleRunSummary;
 import io.tagcf.models.roles.RoleScore;
-import io.tagcf.models.roles.WeightedTag;
 import io.tagcf.models.tags.TagKind;
 import io.tagcf.store.logic.LogicEdgeRepository;
 import io.tagcf.store.logic.LogicSource;
 import io.tagcf.store.roles.EngagementRepository;
 import io.tagcf.store.roles.UserRoleRepository;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * P(role | user) from the audience tags of what each user engaged with; then the co-engagement
- * logic graph between those roles and the item tags of the same engagements.
+ * logic graph between those roles and the item tags of the same engagements. Each reads the
+ * interaction log once, summed per (user, video) in the database and streamed into the model.
  */
 public final class UserRoleActivitiesImpl implements UserRoleActivities {
 
@@ -46,45 +41,25 @@ public final class UserRoleActivitiesImpl implements UserRoleActivities {
 
   @Override
   public RoleRunSummary identifyRoles(RoleRequest r) {
-    Instant now = clock.instant();
-    Instant since = now.minus(Duration.ofDays(r.windowDays()));
-    List<Engagement> recent = engagements.since(since);
-    Map<String, List<WeightedTag>> audience = engagements.tagsOfEngagedVideos(TagKind.AUDIENCE, since);
-    Map<String, List<RoleScore>> identified =
-        new RoleIdentification(halfLife(r.halfLifeDays()), r.topK()).identify(recent, audience, now);
-    int rows = roles.replaceAll(identified);
-    return new RoleRunSummary(identified.size(), recent.size(), rows);
+    EngagementWindow window = EngagementWindow.lastDays(clock.instant(), r.windowDays(), r.halfLifeDays());
+    RoleIdentification identification = new RoleIdentification(r.topK());
+    Identified run = engagements.read(TagKind.AUDIENCE, window,
+        rows -> new Identified(identification.identify(rows), rows.engagements()));
+    int rows = roles.replaceAll(run.roles());
+    return new RoleRunSummary(run.roles().size(), (int) Math.min(Integer.MAX_VALUE, run.engagements()), rows);
   }
 
   @Override
   public LogicRunSummary fitStatisticalLogic(LogicRequest r) {
-    Instant now = clock.instant();
-    Instant since = now.minus(Duration.ofDays(r.windowDays()));
+    EngagementWindow window = EngagementWindow.lastDays(clock.instant(), r.windowDays(), r.halfLifeDays());
     Map<String, Map<Long, Double>> userRoles = roles.allRoleDistributions();
-    Map<String, List<WeightedTag>> itemTags = engagements.tagsOfEngagedVideos(TagKind.ITEM, since);
-    double halfLifeSeconds = halfLife(r.halfLifeDays()).toSeconds();
-    Map<String, List<Map<Long, Double>>> engagedTags = new HashMap<>();
-    for (Engagement e : engagements.since(since)) {
-      List<WeightedTag> tags = itemTags.get(e.videoId());
-      if (tags == null || !userRoles.containsKey(e.userId())) {
-        continue;
-      }
-      double age = Math.max(0, Duration.between(e.at(), now).toSeconds());
-      double w = e.strength() * Math.pow(0.5, age / halfLifeSeconds);
-      Map<Long, Double> weighted = new HashMap<>();
-      tags.forEach(t -> weighted.merge(t.tagId(), t.score() * w, Double::sum));
-      engagedTags.computeIfAbsent(e.userId(), k -> new ArrayList<>()).add(weighted);
-    }
-    List<UserEngagementProfile> profiles = new ArrayList<>();
-    engagedTags.forEach((user, videos) -> profiles.add(new UserEngagementProfile(user, userRoles.get(user), videos)));
-    List<LogicEdge> fitted = new CoEngagementLogic(r.smoothing(), r.minSupport(), r.topB()).fit(profiles);
+    CoEngagementLogic logic = new CoEngagementLogic(r.smoothing(), r.minSupport(), r.topB());
+    List<LogicEdge> fitted = engagements.read(TagKind.ITEM, window, rows -> logic.fit(userRoles, rows));
     edges.replace(LogicSource.STATS, fitted);
     return new LogicRunSummary(LogicSource.STATS.wireName(),
         (int) fitted.stream().filter(e -> e.direction() == LogicDirection.U2I).count(),
         (int) fitted.stream().filter(e -> e.direction() == LogicDirection.I2U).count());
   }
 
-  private static Duration halfLife(double days) {
-    return Duration.ofSeconds(Math.max(1, Math.round(days * 86_400)));
-  }
+  private record Identified(Map<String, List<RoleScore>> roles, long engagements) {}
 }

@@ -1,6 +1,6 @@
 package io.tagcf.analysis.simulation;
 
-import io.tagcf.models.simulation.Outcome;
+import io.tagcf.models.interactions.Outcome;
 import io.tagcf.models.simulation.Segment;
 import io.tagcf.models.simulation.TagSegmentDesign;
 import io.tagcf.models.simulation.TruthTable;

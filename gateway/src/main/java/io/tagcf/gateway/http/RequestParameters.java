@@ -47,7 +47,21 @@ public final class RequestParameters {
 
   /** The integer query parameter, or its default in the contract. */
   public int queryInt(String name) {
-    return present(name).map(RequestParameter::getInteger).orElseGet(() -> defaultOf(name));
+    return present(name).map(RequestParameter::getInteger).orElseGet(() -> defaultOf(name, Number.class).intValue());
+  }
+
+  public Optional<Long> queryLong(String name) {
+    return present(name).map(RequestParameter::getLong);
+  }
+
+  /** The string query parameter, or its default in the contract. */
+  public String queryOrDefault(String name) {
+    return query(name).orElseGet(() -> defaultOf(name, String.class));
+  }
+
+  /** The boolean query parameter, or its default in the contract. */
+  public boolean queryBooleanOrDefault(String name) {
+    return queryBoolean(name).orElseGet(() -> defaultOf(name, Boolean.class));
   }
 
   public JsonObject body() {
@@ -59,13 +73,13 @@ public final class RequestParameters {
     return p == null || p.isNull() ? Optional.empty() : Optional.of(p);
   }
 
-  private int defaultOf(String name) {
+  private <T> T defaultOf(String name, Class<T> type) {
     return operation.getParameters().stream()
         .filter(p -> p.getName().equals(name))
         .map(Parameter::getSchema)
         .map(schema -> schema.get("default"))
-        .filter(Number.class::isInstance)
-        .map(d -> ((Number) d).intValue())
+        .filter(type::isInstance)
+        .map(type::cast)
         .findFirst()
         .orElseThrow(() -> new IllegalStateException(
             "the contract gives query parameter " + name + " of " + operation.getOperationId() + " no default"));

@@ -13,6 +13,8 @@ public record Problem(int status, String title, String detail, List<FieldViolati
 
   public static final String MEDIA_TYPE = "application/problem+json";
   private static final String TYPE_BASE = "https://tagcf.dev/problems/";
+  /** Field errors a problem lists at most; the detail counts the rest. */
+  public static final int LISTED_ERRORS = 20;
 
   public Problem {
     errors = List.copyOf(errors);
@@ -22,10 +24,18 @@ public record Problem(int status, String title, String detail, List<FieldViolati
     return new Problem(status, title, detail, List.of());
   }
 
+  /**
+   * A 400 naming each offending field, the first {@link #LISTED_ERRORS} of them where there are
+   * more (a batch of 10,000 bad events would otherwise be answered by a larger document).
+   */
   public static Problem invalid(List<FieldViolation> errors) {
+    List<FieldViolation> listed = errors.subList(0, Math.min(errors.size(), LISTED_ERRORS));
     String detail =
-        errors.stream().map(FieldViolation::toString).reduce((a, b) -> a + "; " + b).orElse("");
-    return new Problem(400, "Invalid request", detail, errors);
+        listed.stream().map(FieldViolation::toString).reduce((a, b) -> a + "; " + b).orElse("");
+    if (listed.size() < errors.size()) {
+      detail += "; and " + (errors.size() - listed.size()) + " more";
+    }
+    return new Problem(400, "Invalid request", detail, listed);
   }
 
   public JsonObject toJson(String instance) {

@@ -1,5 +1,6 @@
 package io.tagcf.gateway.problem;
 
+import io.tagcf.gateway.http.BodyLimits;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -61,7 +62,7 @@ public final class ProblemFailureHandler implements Handler<RoutingContext> {
       case 404 -> Problem.of(404, "Not found", "no resource at " + ctx.request().path());
       case 405 -> Problem.of(405, "Method not allowed",
           ctx.request().method() + " is not allowed on " + ctx.request().path());
-      case 413 -> Problem.of(413, "Payload too large", "the request body exceeds 256 KiB");
+      case 413 -> Problem.of(413, "Payload too large", "the request body exceeds " + BodyLimits.describe(ctx));
       case 415 -> Problem.of(415, "Unsupported media type", "send application/json");
       case 503 -> Problem.of(503, "Service unavailable", "try again later");
       default -> status >= 400 && status < 500

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,14 @@ final class ValidationProblems {
 
   private static final Pattern PARAMETER = Pattern.compile("parameter ([A-Za-z0-9_.-]+)");
   private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+  /**
+   * Keywords whose error only says that a subschema failed. additionalProperties is one too: the
+   * validator also reports a declared property that failed its own schema under it; an unknown
+   * field has no other error, and is described as one.
+   */
+  private static final Set<String> APPLICATORS = Set.of("properties", "patternProperties", "additionalProperties",
+      "items", "prefixItems", "contains", "$ref", "$dynamicRef", "allOf", "anyOf", "oneOf", "not", "if", "then",
+      "else", "dependentSchemas", "unevaluatedProperties", "unevaluatedItems");
 
   private ValidationProblems() {}
 
@@ -41,8 +50,15 @@ final class ValidationProblems {
     return Problem.invalid(List.of(new FieldViolation(field, "is invalid: " + e.getMessage())));
   }
 
+  /**
+   * One violation per field, in the order the validator reports them. The validator lists every
+   * schema that failed on the way down (a property, its array item, the item's reference), and
+   * an applicator's error comes before the assertion that says what is wrong: a field's message is
+   * its first assertion's ("-1 is less than 0"), and a field whose descendants are named (events,
+   * events.0 before events.0.watchRatio) is left out.
+   */
   private static List<FieldViolation> fromOutput(OutputUnit root, String parameter) {
-    Map<String, String> byField = new LinkedHashMap<>();
+    Map<String, OutputUnit> byField = new LinkedHashMap<>();
     List<OutputUnit> leaves = new ArrayList<>();
     collect(root, leaves);
     for (OutputUnit u : leaves) {
@@ -51,10 +67,17 @@ final class ValidationProblems {
         continue;
       }
       String field = fieldOf(u, parameter);
-      byField.putIfAbsent(field, describe(u, error));
+      OutputUnit chosen = byField.get(field);
+      if (chosen == null || (APPLICATORS.contains(keyword(chosen)) && !APPLICATORS.contains(keyword(u)))) {
+        byField.put(field, u);
+      }
     }
     List<FieldViolation> out = new ArrayList<>();
-    byField.forEach((f, m) -> out.add(new FieldViolation(f, m)));
+    byField.forEach((f, u) -> {
+      if (byField.keySet().stream().noneMatch(other -> other.startsWith(f + "."))) {
+        out.add(new FieldViolation(f, describe(u, u.getError())));
+      }
+    });
     return out;
   }
 

@@ -1,18 +1,21 @@
 package io.tagcf.models.logic;
 
+import io.tagcf.models.roles.EngagedVideo;
+import io.tagcf.models.roles.WeightedTag;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The tag-logic graph (TagCF paper's U2I and I2U) estimated from observed co-engagement.
  *
- * <p>For role tag t and item tag c, with P(t | u) the user's role probability and a(v, c) the
- * weight of item tag c on engaged video v:
+ * <p>For role tag t and item tag c, with P(t | u) the user's role probability and a(v, c) =
+ * score(v, c) · W(u, v) the weight of item tag c on video v engaged with by u (W as in
+ * {@link io.tagcf.models.roles.RoleIdentification}):
  *
  * <pre>
  *   N(t, c) = Σ_u Σ_{v engaged by u} P(t | u) · a(v, c)          co-engagement mass (= support)
@@ -35,7 +38,8 @@ import java.util.TreeSet;
  * data (Zipf-popular background tags) its precision@5 is 0.12 against 0.98 for added value.
  *
  * <p>Output order: U2I edges, then I2U; within each by source id, then by rank. Cost is
- * Σ_u |roles(u)| · |item tags(u)| for the pair masses, plus sorting each source's candidates.
+ * Σ_u |roles(u)| · |item tags(u)| for the pair masses, plus sorting each source's candidates;
+ * memory is the pair masses, the role distributions and one user's item tags, never the log.
  */
 public final class CoEngagementLogic {
 
@@ -67,31 +71,77 @@ public final class CoEngagementLogic {
     this.ranking = ranking;
   }
 
-  public List<LogicEdge> fit(Collection<UserEngagementProfile> users) {
-    if (users == null) {
-      throw new IllegalArgumentException("users must not be null");
+  /**
+   * Fits the graph in one pass over the engaged videos.
+   *
+   * @param rolesByUser each user's role distribution P(t | u) (possibly cut to the top roles, so it
+   *     may sum to less than 1); users without one are skipped
+   * @param engagedVideos one row per (user, video) with the video's item tags; a(v, c) = score(v, c)
+   *     · W(u, v). Rows grouped by user are summed per user first, which is what makes the pass
+   *     cheap; ungrouped rows give the same edges, only more slowly.
+   */
+  public List<LogicEdge> fit(Map<String, Map<Long, Double>> rolesByUser, Iterator<EngagedVideo> engagedVideos) {
+    if (rolesByUser == null) {
+      throw new IllegalArgumentException("rolesByUser must not be null");
     }
-    TreeSet<Long> roleSet = new TreeSet<>();
-    TreeSet<Long> itemSet = new TreeSet<>();
-    for (UserEngagementProfile u : users) {
-      if (u == null) {
-        throw new IllegalArgumentException("users must not contain null");
+    if (engagedVideos == null) {
+      throw new IllegalArgumentException("engagedVideos must not be null");
+    }
+    rolesByUser.forEach(CoEngagementLogic::checkRoles);
+    TagIndex roles = new TagIndex();
+    TagIndex items = new TagIndex();
+    PairMass pairs = new PairMass(1 << 12);
+    // N(t, c) needs only each user's total weight per item tag: a user's videos are summed first.
+    Map<Integer, Double> itemMass = new HashMap<>();
+    String user = null;
+    Map<Long, Double> userRoles = null;
+    while (engagedVideos.hasNext()) {
+      EngagedVideo e = engagedVideos.next();
+      if (e == null) {
+        throw new IllegalArgumentException("engagedVideos must not contain null");
       }
-      u.roleProbabilities().forEach((t, p) -> {
-        if (p > 0) {
-          roleSet.add(t);
+      if (!e.userId().equals(user)) {
+        addUser(userRoles, itemMass, roles, pairs);
+        user = e.userId();
+        userRoles = rolesByUser.get(user);
+        itemMass.clear();
+      }
+      if (userRoles != null) {
+        for (WeightedTag t : e.tags()) {
+          itemMass.merge(items.of(t.tagId()), t.score() * e.weight(), Double::sum);
         }
-      });
-      u.engagedItemTags().forEach(v -> v.forEach((c, w) -> {
-        if (w > 0) {
-          itemSet.add(c);
-        }
-      }));
+      }
     }
-    long[] roleIds = roleSet.stream().mapToLong(Long::longValue).toArray();
-    long[] itemIds = itemSet.stream().mapToLong(Long::longValue).toArray();
-    PairMass pairs = pairMass(users, index(roleIds), index(itemIds));
+    addUser(userRoles, itemMass, roles, pairs);
+    return edges(pairs, roles.ids(), items.ids());
+  }
 
+  private static void checkRoles(String user, Map<Long, Double> roles) {
+    if (user == null || roles == null) {
+      throw new IllegalArgumentException("rolesByUser must not contain null users or distributions");
+    }
+    roles.forEach((tag, p) -> {
+      if (tag == null || p == null || !(p >= 0 && p <= 1)) {
+        throw new IllegalArgumentException(
+            "role probability of user " + user + " must be in [0, 1]: " + tag + " -> " + p);
+      }
+    });
+  }
+
+  private static void addUser(
+      Map<Long, Double> userRoles, Map<Integer, Double> itemMass, TagIndex roles, PairMass pairs) {
+    if (userRoles == null || itemMass.isEmpty()) {
+      return;
+    }
+    userRoles.forEach((t, p) -> {
+      if (p > 0) {
+        int role = roles.of(t);
+        itemMass.forEach((item, m) -> pairs.add(role, item, p * m));
+      }
+    });
+  }
+
+  private List<LogicEdge> edges(PairMass pairs, long[] roleIds, long[] itemIds) {
     double[] roleTotal = new double[roleIds.length];
     double[] itemTotal = new double[itemIds.length];
     double[] grand = new double[1];
@@ -123,42 +173,25 @@ public final class CoEngagementLogic {
           new LogicEdge(itemIds[c], roleIds[t], LogicDirection.I2U, i2uWeight, n, i2uWeight / pt), i2uWeight - pt));
     });
     List<LogicEdge> out = new ArrayList<>();
-    keepTop(u2i, out);
-    keepTop(i2u, out);
+    keepTop(u2i, roleIds, out);
+    keepTop(i2u, itemIds, out);
     return out;
   }
 
-  private static PairMass pairMass(
-      Collection<UserEngagementProfile> users, Map<Long, Integer> roleIndex, Map<Long, Integer> itemIndex) {
-    PairMass pairs = new PairMass(1 << 12);
-    // A user's videos are summed first: N(t, c) needs only the user's total weight per item tag.
-    Map<Integer, Double> itemMass = new HashMap<>();
-    for (UserEngagementProfile u : users) {
-      itemMass.clear();
-      for (Map<Long, Double> video : u.engagedItemTags()) {
-        video.forEach((c, w) -> {
-          if (w > 0) {
-            itemMass.merge(itemIndex.get(c), w, Double::sum);
-          }
-        });
-      }
-      u.roleProbabilities().forEach((t, p) -> {
-        if (p > 0) {
-          int role = roleIndex.get(t);
-          itemMass.forEach((item, m) -> pairs.add(role, item, p * m));
-        }
-      });
-    }
-    return pairs;
-  }
-
-  private void keepTop(List<List<Candidate>> bySource, List<LogicEdge> out) {
+  private void keepTop(List<List<Candidate>> bySource, long[] sourceIds, List<LogicEdge> out) {
     Comparator<Candidate> order =
         ranking == EdgeRanking.WEIGHT
             ? Comparator.comparingDouble((Candidate x) -> x.edge().weight()).reversed()
             : Comparator.comparingDouble(Candidate::addedValue).reversed();
     order = order.thenComparingLong(x -> x.edge().targetTagId());
-    for (List<Candidate> candidates : bySource) {
+    // Indices follow the order tags were first seen; the output follows the source ids.
+    Integer[] sources = new Integer[sourceIds.length];
+    for (int i = 0; i < sources.length; i++) {
+      sources[i] = i;
+    }
+    Arrays.sort(sources, Comparator.comparingLong(i -> sourceIds[i]));
+    for (int source : sources) {
+      List<Candidate> candidates = bySource.get(source);
       candidates.sort(order);
       candidates.stream().limit(topB).forEach(x -> out.add(x.edge()));
     }
@@ -170,14 +203,6 @@ public final class CoEngagementLogic {
       out.add(new ArrayList<>());
     }
     return out;
-  }
-
-  private static Map<Long, Integer> index(long[] ids) {
-    Map<Long, Integer> m = new HashMap<>(ids.length * 2);
-    for (int i = 0; i < ids.length; i++) {
-      m.put(ids[i], i);
-    }
-    return m;
   }
 
   private record Candidate(LogicEdge edge, double addedValue) {}

@@ -1,14 +1,13 @@
 package io.tagcf.models.roles;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -17,111 +16,104 @@ import java.util.TreeMap;
  *
  * <pre>
  *   P(role | video) = score(role, video) / Σ_r score(r, video)        (audience tags of the video)
- *   w_e             = strength_e · 0.5^(age_e / halfLife)              (age = now − at, at least 0)
- *   P(role | user)  = Σ_e w_e · P(role | video_e) / Σ_e w_e
+ *   W(u, v)         = Σ_e strength_e · 0.5^(age_e / halfLife)           (u's engagements with v)
+ *   P(role | user)  = Σ_v W(u, v) · P(role | v) / Σ_v W(u, v)
  * </pre>
  *
- * The sums run over the user's engagements with videos that have audience tags; the others carry
- * no evidence about roles and are ignored. Repeated engagements with one video count each time.
- * Duplicate tag ids in a video's list are summed. Only the top-k roles per user are returned, with
- * the probabilities of the full distribution (so they may sum to less than 1), ranked 1..k by
- * probability, ties to the smaller tag id. Users left with no evidence are absent from the result.
+ * W(u, v) arrives computed ({@link EngagedVideo#weight()}, see {@link EngagementWindow}): summing
+ * a user's repeated engagements with a video before weighting by its roles changes nothing, so the
+ * log is aggregated where it lies and read one row per (user, video). The sums run over the videos
+ * with audience tags; the others carry no evidence about roles and are ignored. Duplicate tag ids
+ * in a video's list are summed. Only the top-k roles per user are returned, with the probabilities
+ * of the full distribution (so they may sum to less than 1), ranked 1..k by probability, ties to the
+ * smaller tag id. Users left with no evidence are absent from the result.
  *
- * <p>The decay is applied relative to each user's newest engagement: the ratio of weights is all
- * that matters, and it keeps a user whose engagements are all many half-lives old from underflowing
- * to zero weight (and a 0/0).
+ * <p>The rows are read once, one user at a time: they must arrive grouped by user (all of a user's
+ * rows together, in any order of users). Memory is one user's roles plus the result, never the log.
  */
 public final class RoleIdentification {
 
-  private final double halfLifeSeconds;
   private final int topK;
 
-  public RoleIdentification(Duration halfLife, int topK) {
-    if (halfLife == null || halfLife.isNegative() || halfLife.isZero()) {
-      throw new IllegalArgumentException("halfLife must be a positive duration: " + halfLife);
-    }
+  public RoleIdentification(int topK) {
     if (topK < 1) {
       throw new IllegalArgumentException("topK must be at least 1: " + topK);
     }
-    this.halfLifeSeconds = seconds(halfLife);
     this.topK = topK;
   }
 
-  /** Roles per user, users in id order, each user's roles by rank. */
-  public Map<String, List<RoleScore>> identify(
-      Collection<Engagement> engagements, Map<String, List<WeightedTag>> audienceTagsByVideo, Instant now) {
-    if (engagements == null) {
-      throw new IllegalArgumentException("engagements must not be null");
+  /**
+   * Roles per user, users in id order, each user's roles by rank.
+   *
+   * @throws IllegalArgumentException when a user's rows are not together
+   */
+  public Map<String, List<RoleScore>> identify(Iterator<EngagedVideo> engagedVideos) {
+    if (engagedVideos == null) {
+      throw new IllegalArgumentException("engagedVideos must not be null");
     }
-    if (audienceTagsByVideo == null) {
-      throw new IllegalArgumentException("audienceTagsByVideo must not be null");
-    }
-    if (now == null) {
-      throw new IllegalArgumentException("now is required");
-    }
-    Map<String, Map<Long, Double>> roleGivenVideo = new HashMap<>();
-    Map<String, List<Evidence>> byUser = new TreeMap<>();
-    for (Engagement e : engagements) {
+    Map<String, List<RoleScore>> out = new TreeMap<>();
+    Set<String> done = new HashSet<>();
+    UserMass user = null;
+    while (engagedVideos.hasNext()) {
+      EngagedVideo e = engagedVideos.next();
       if (e == null) {
-        throw new IllegalArgumentException("engagements must not contain null");
+        throw new IllegalArgumentException("engagedVideos must not contain null");
       }
-      Map<Long, Double> roles = roleGivenVideo.computeIfAbsent(e.videoId(), v -> normalised(v, audienceTagsByVideo));
-      if (roles.isEmpty()) {
-        continue;
+      if (user == null || !user.userId.equals(e.userId())) {
+        finish(user, out);
+        if (!done.add(e.userId())) {
+          throw new IllegalArgumentException("the rows of user " + e.userId() + " are not together");
+        }
+        user = new UserMass(e.userId());
       }
-      double age = Math.max(0, seconds(Duration.between(e.at(), now)));
-      byUser.computeIfAbsent(e.userId(), u -> new ArrayList<>()).add(new Evidence(e.strength(), age, roles));
+      user.add(e);
     }
-    Map<String, List<RoleScore>> out = new LinkedHashMap<>();
-    byUser.forEach((user, evidence) -> out.put(user, roles(evidence)));
+    finish(user, out);
     return out;
   }
 
-  private List<RoleScore> roles(List<Evidence> evidence) {
-    double newest = evidence.stream().mapToDouble(Evidence::ageSeconds).min().orElseThrow();
-    Map<Long, Double> mass = new HashMap<>();
-    double total = 0;
-    for (Evidence ev : evidence) {
-      double w = ev.strength() * Math.pow(0.5, (ev.ageSeconds() - newest) / halfLifeSeconds);
-      total += w;
-      ev.roles().forEach((role, p) -> mass.merge(role, w * p, Double::sum));
+  private void finish(UserMass user, Map<String, List<RoleScore>> out) {
+    if (user != null && user.total > 0) {
+      out.put(user.userId, user.top(topK));
     }
-    // total > 0: the newest engagement has weight = its strength > 0.
-    double sum = total;
-    List<Map.Entry<Long, Double>> ranked = new ArrayList<>(mass.entrySet());
-    ranked.sort(
-        Comparator.<Map.Entry<Long, Double>>comparingDouble(Map.Entry::getValue).reversed()
-            .thenComparing(Map.Entry::getKey));
-    List<RoleScore> out = new ArrayList<>(Math.min(topK, ranked.size()));
-    for (int i = 0; i < ranked.size() && i < topK; i++) {
-      double p = Math.min(1.0, ranked.get(i).getValue() / sum); // rounding may overshoot 1 by an ulp
-      out.add(new RoleScore(ranked.get(i).getKey(), p, i + 1));
-    }
-    return out;
   }
 
-  private static Map<Long, Double> normalised(String videoId, Map<String, List<WeightedTag>> audienceTagsByVideo) {
-    List<WeightedTag> tags = audienceTagsByVideo.get(videoId);
-    if (tags == null || tags.isEmpty()) {
-      return Map.of();
+  /** One user's Σ_v W(u, v) · P(role | v) per role and Σ_v W(u, v). */
+  private static final class UserMass {
+    private final String userId;
+    private final Map<Long, Double> mass = new HashMap<>();
+    private double total;
+
+    UserMass(String userId) {
+      this.userId = userId;
     }
-    Map<Long, Double> scores = new HashMap<>();
-    double total = 0;
-    for (WeightedTag t : tags) {
-      if (t == null) {
-        throw new IllegalArgumentException("audience tags of video " + videoId + " contain null");
+
+    void add(EngagedVideo e) {
+      if (e.tags().isEmpty()) {
+        return;
       }
-      scores.merge(t.tagId(), t.score(), Double::sum);
-      total += t.score();
+      Map<Long, Double> scores = new HashMap<>();
+      double sum = 0;
+      for (WeightedTag t : e.tags()) {
+        scores.merge(t.tagId(), t.score(), Double::sum);
+        sum += t.score();
+      }
+      double videoTotal = sum;
+      total += e.weight();
+      scores.forEach((role, s) -> mass.merge(role, e.weight() * (s / videoTotal), Double::sum));
     }
-    double sum = total;
-    scores.replaceAll((tag, s) -> s / sum);
-    return scores;
-  }
 
-  private static double seconds(Duration d) {
-    return d.getSeconds() + d.getNano() / 1e9;
+    List<RoleScore> top(int k) {
+      List<Map.Entry<Long, Double>> ranked = new ArrayList<>(mass.entrySet());
+      ranked.sort(
+          Comparator.<Map.Entry<Long, Double>>comparingDouble(Map.Entry::getValue).reversed()
+              .thenComparing(Map.Entry::getKey));
+      List<RoleScore> out = new ArrayList<>(Math.min(k, ranked.size()));
+      for (int i = 0; i < ranked.size() && i < k; i++) {
+        double p = Math.min(1.0, ranked.get(i).getValue() / total); // rounding may overshoot 1 by an ulp
+        out.add(new RoleScore(ranked.get(i).getKey(), p, i + 1));
+      }
+      return out;
+    }
   }
-
-  private record Evidence(double strength, double ageSeconds, Map<Long, Double> roles) {}
 }

@@ -8,10 +8,10 @@ package io.tagcf.models.simulation;
  * stream b + 1 a shifted copy of stream b. Hashing both numbers through SplitMix64's finaliser
  * gives unrelated 64-bit states instead.
  */
-final class Seeds {
+public final class Seeds {
   private Seeds() {}
 
-  static long mix(long seed, long stream) {
+  public static long mix(long seed, long stream) {
     return finalise(finalise(seed) ^ finalise(stream + 0x632BE59BD9B4E019L));
   }
 

@@ -1,5 +1,7 @@
 package io.tagcf.models.simulation;
 
+import io.tagcf.models.interactions.Outcome;
+
 import io.tagcf.models.causal.CausalData;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.tagcf.models.simulation;
 
+import io.tagcf.models.interactions.Outcome;
+
 import java.util.List;
 
 /**

@@ -20,6 +20,39 @@ public final class WorldBuilder {
   private WorldBuilder() {}
 
   public static World build(SimulationConfig config) {
+    return build(config, (b, random) -> buildVideos(b, config, random));
+  }
+
+  /**
+   * A world on a given catalog: its videos carry the catalog's tags, categories, creators and
+   * durations instead of drawn ones; users, effects (including exact zeros), the logging policy
+   * and the outcome model are drawn as in {@link #build(SimulationConfig)}. A creator's follower
+   * count is a function of how many catalog videos they have, so that creator size is observable
+   * from the catalog; the world's category is the catalog category folded onto
+   * {@link SimulationConfig#categories()} feeds, so it is observable too.
+   *
+   * @throws IllegalArgumentException when the catalog does not match the configuration's sizes
+   */
+  public static World build(SimulationConfig config, Catalog catalog) {
+    if (catalog.videos() != config.videos()) {
+      throw new IllegalArgumentException("the catalog has " + catalog.videos() + " videos, the configuration "
+          + config.videos());
+    }
+    for (int[] tags : catalog.videoTags()) {
+      for (int t : tags) {
+        if (t < 0 || t >= config.tags()) {
+          throw new IllegalArgumentException("catalog tag " + t + " is outside 0.." + (config.tags() - 1));
+        }
+      }
+    }
+    return build(config, (b, random) -> catalogVideos(b, config, catalog, random));
+  }
+
+  private interface VideoSource {
+    void fill(World.Builder b, SplittableRandom random);
+  }
+
+  private static World build(SimulationConfig config, VideoSource videos) {
     World.Builder b = new World.Builder();
     b.config = config;
     b.segments = Segment.all(config.segments());
@@ -45,7 +78,7 @@ public final class WorldBuilder {
     }
     buildUsers(b, config, segmentTaste, stream(config.seed(), 2));
     buildTags(b, config, stream(config.seed(), 3));
-    buildVideos(b, config, stream(config.seed(), 4));
+    videos.fill(b, stream(config.seed(), 4));
     buildPolicy(b, config, stream(config.seed(), 5));
     b.videoStatic = new double[OUTCOMES][config.videos()];
     for (int v = 0; v < config.videos(); v++) {
@@ -195,6 +228,40 @@ public final class WorldBuilder {
       chosen = java.util.Arrays.copyOf(chosen, count);
       b.videoTags[v] = chosen;
       for (int c : chosen) {
+        b.videoTagMask[v][c >>> 6] |= 1L << (c & 63);
+      }
+    }
+  }
+
+  private static void catalogVideos(World.Builder b, SimulationConfig config, Catalog catalog,
+      SplittableRandom random) {
+    int videos = config.videos();
+    int tags = config.tags();
+    int creators = 0;
+    for (int c : catalog.videoCreator()) {
+      creators = Math.max(creators, c + 1);
+    }
+    int[] perCreator = new int[creators];
+    for (int c : catalog.videoCreator()) {
+      perCreator[c]++;
+    }
+    b.creatorFollowers = new double[creators];
+    for (int c = 0; c < creators; c++) {
+      b.creatorFollowers[c] = Math.rint(Math.pow(10, Catalog.log10Followers(perCreator[c])));
+    }
+    b.videoCreator = catalog.videoCreator().clone();
+    b.videoCategory = new int[videos];
+    b.videoDuration = new double[videos];
+    b.videoQuality = new double[videos];
+    b.videoTags = new int[videos][];
+    b.videoTagMask = new long[videos][(tags + 63) / 64];
+    for (int v = 0; v < videos; v++) {
+      b.videoCategory[v] = Math.floorMod(catalog.videoCategory()[v], config.categories());
+      double seconds = catalog.durationSeconds()[v];
+      b.videoDuration[v] = seconds > 0 && Double.isFinite(seconds) ? seconds : 30;
+      b.videoQuality[v] = QUALITY_SD * random.nextGaussian();
+      b.videoTags[v] = java.util.Arrays.stream(catalog.videoTags()[v]).distinct().sorted().toArray();
+      for (int c : b.videoTags[v]) {
         b.videoTagMask[v][c >>> 6] |= 1L << (c & 63);
       }
     }

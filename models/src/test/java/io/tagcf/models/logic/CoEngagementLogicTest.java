@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.tagcf.models.roles.EngagedVideo;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,6 @@ import org.junit.jupiter.api.Test;
 
 class CoEngagementLogicTest {
 
-  private static UserEngagementProfile user(String id, Map<Long, Double> roles, List<Map<Long, Double>> videos) {
-    return new UserEngagementProfile(id, roles, videos);
-  }
 
   /**
    * u1 (role 1) saw {10} and {10, 11}; u2 (role 2) saw {11} and {12: 2}; u3 (half 1, half 2) saw
@@ -25,15 +23,15 @@ class CoEngagementLogicTest {
    * N = 8; P(10) = P(11) = 1/4, P(12) = 1/2, P(1) = P(2) = 1/2. Only (1,10) and (2,12) beat their
    * expected mass (1 and 2); (1,11) and (2,11) meet it exactly (lift 1) and are left out.
    */
-  private static final List<UserEngagementProfile> SMALL =
-      List.of(
-          user("u1", Map.of(1L, 1.0), List.of(Map.of(10L, 1.0), Map.of(10L, 1.0, 11L, 1.0))),
-          user("u2", Map.of(2L, 1.0), List.of(Map.of(11L, 1.0), Map.of(12L, 2.0))),
-          user("u3", Map.of(1L, 0.5, 2L, 0.5), List.of(Map.of(12L, 2.0))));
+  private static final EngagementLog SMALL =
+      new EngagementLog()
+          .user("u1", Map.of(1L, 1.0), List.of(Map.of(10L, 1.0), Map.of(10L, 1.0, 11L, 1.0)))
+          .user("u2", Map.of(2L, 1.0), List.of(Map.of(11L, 1.0), Map.of(12L, 2.0)))
+          .user("u3", Map.of(1L, 0.5, 2L, 0.5), List.of(Map.of(12L, 2.0)));
 
   @Test
   void handComputedEdgesWithoutSmoothing() {
-    List<LogicEdge> edges = new CoEngagementLogic(0, 0, 20).fit(SMALL);
+    List<LogicEdge> edges = SMALL.fit(new CoEngagementLogic(0, 0, 20));
     assertThat(edges).hasSize(4);
     assertEdge(edges.get(0), 1, 10, LogicDirection.U2I, 0.5, 2, 2);
     assertEdge(edges.get(1), 2, 12, LogicDirection.U2I, 0.75, 3, 1.5);
@@ -45,7 +43,7 @@ class CoEngagementLogicTest {
   void handComputedEdgesWithSmoothing() {
     // α = 2: P(10|1) = (2 + 2/4) / (4 + 2) = 5/12, lift 5/3; P(12|2) = (3 + 1) / 6 = 2/3, lift 4/3;
     // P(1|10) = (2 + 1) / (2 + 2) = 3/4, lift 3/2; P(2|12) = (3 + 1) / (4 + 2) = 2/3, lift 4/3.
-    List<LogicEdge> edges = new CoEngagementLogic(2, 0, 20).fit(SMALL);
+    List<LogicEdge> edges = SMALL.fit(new CoEngagementLogic(2, 0, 20));
     assertThat(edges).hasSize(4);
     assertEdge(edges.get(0), 1, 10, LogicDirection.U2I, 5.0 / 12, 2, 5.0 / 3);
     assertEdge(edges.get(1), 2, 12, LogicDirection.U2I, 2.0 / 3, 3, 4.0 / 3);
@@ -54,12 +52,27 @@ class CoEngagementLogicTest {
   }
 
   @Test
+  void itemTagWeightsAreScoreTimesEngagementWeightAndUsersWithoutRolesAreSkipped() {
+    // SMALL again, its {12: 2} given as score 1 on a video of weight 2 and as score 4 at weight 1/2,
+    // with a heavy user whose roles are unknown in the middle.
+    List<EngagedVideo> rows = List.of(
+        EngagementLog.row("u1", "a", 1, Map.of(10L, 1.0)),
+        EngagementLog.row("u1", "b", 1, Map.of(10L, 1.0, 11L, 1.0)),
+        EngagementLog.row("nobody", "c", 50, Map.of(11L, 1.0)),
+        EngagementLog.row("u2", "c", 1, Map.of(11L, 1.0)),
+        EngagementLog.row("u2", "d", 2, Map.of(12L, 1.0)),
+        EngagementLog.row("u3", "d", 0.5, Map.of(12L, 4.0)));
+    assertThat(new CoEngagementLogic(0, 0, 20).fit(SMALL.roles(), rows.iterator()))
+        .isEqualTo(SMALL.fit(new CoEngagementLogic(0, 0, 20)));
+  }
+
+  @Test
   void minSupportDropsPairsWithLittleMass() {
-    List<LogicEdge> edges = new CoEngagementLogic(0, 2.5, 20).fit(SMALL);
+    List<LogicEdge> edges = SMALL.fit(new CoEngagementLogic(0, 2.5, 20));
     assertThat(edges).extracting(LogicEdge::sourceTagId, LogicEdge::targetTagId)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, 12L), org.assertj.core.groups.Tuple.tuple(12L, 2L));
-    assertThat(new CoEngagementLogic(0, 3, 20).fit(SMALL)).hasSize(2); // support ≥ minSupport is kept
-    assertThat(new CoEngagementLogic(0, 3.01, 20).fit(SMALL)).isEmpty();
+    assertThat(SMALL.fit(new CoEngagementLogic(0, 3, 20))).hasSize(2); // support ≥ minSupport is kept
+    assertThat(SMALL.fit(new CoEngagementLogic(0, 3.01, 20))).isEmpty();
   }
 
   /**
@@ -69,21 +82,21 @@ class CoEngagementLogicTest {
    */
   @Test
   void smoothingShrinksRareTagsTowardsTheBaseRate() {
-    List<UserEngagementProfile> users = new ArrayList<>();
+    EngagementLog users = new EngagementLog();
     for (int i = 0; i < 50; i++) {
-      users.add(user("a" + i, Map.of(1L, 1.0), List.of(Map.of(10L, 1.0), Map.of(11L, 1.0))));
-      users.add(user("b" + i, Map.of(2L, 1.0), List.of(Map.of(11L, 1.0), Map.of(12L, 1.0))));
+      users.user("a" + i, Map.of(1L, 1.0), List.of(Map.of(10L, 1.0), Map.of(11L, 1.0)));
+      users.user("b" + i, Map.of(2L, 1.0), List.of(Map.of(11L, 1.0), Map.of(12L, 1.0)));
     }
-    users.add(user("rare", Map.of(3L, 1.0), List.of(Map.of(99L, 1.0, 12L, 1.0))));
+    users.user("rare", Map.of(3L, 1.0), List.of(Map.of(99L, 1.0, 12L, 1.0)));
     double total = 202;
     double p99 = 1 / total;
 
-    LogicEdge rawRare = find(new CoEngagementLogic(0, 0, 20).fit(users), 3, 99, LogicDirection.U2I);
+    LogicEdge rawRare = find(users.fit(new CoEngagementLogic(0, 0, 20)), 3, 99, LogicDirection.U2I);
     assertThat(rawRare.weight()).isCloseTo(0.5, within(1e-12));
     assertThat(rawRare.lift()).isCloseTo(101, within(1e-9));
 
     for (double alpha : new double[] {1, 10, 100, 1e6}) {
-      List<LogicEdge> edges = new CoEngagementLogic(alpha, 0, 20).fit(users);
+      List<LogicEdge> edges = users.fit(new CoEngagementLogic(alpha, 0, 20));
       LogicEdge rare = find(edges, 3, 99, LogicDirection.U2I);
       LogicEdge common = find(edges, 1, 10, LogicDirection.U2I);
       assertThat(rare.weight()).isCloseTo((1 + alpha * p99) / (2 + alpha), within(1e-12));
@@ -93,19 +106,19 @@ class CoEngagementLogicTest {
       LogicEdge rareItem = find(edges, 99, 3, LogicDirection.I2U);
       assertThat(rareItem.weight()).isCloseTo((1 + alpha * 2 / total) / (1 + alpha), within(1e-12));
     }
-    LogicEdge heavilySmoothed = find(new CoEngagementLogic(1e6, 0, 20).fit(users), 3, 99, LogicDirection.U2I);
+    LogicEdge heavilySmoothed = find(users.fit(new CoEngagementLogic(1e6, 0, 20)), 3, 99, LogicDirection.U2I);
     assertThat(heavilySmoothed.weight()).isCloseTo(p99, within(1e-5));
     assertThat(heavilySmoothed.lift()).isCloseTo(1, within(1e-3));
     // A minimum support of 2 removes the one-off pair altogether.
-    assertThat(new CoEngagementLogic(10, 2, 20).fit(users))
+    assertThat(users.fit(new CoEngagementLogic(10, 2, 20)))
         .noneMatch(e -> e.sourceTagId() == 3 || e.targetTagId() == 3);
   }
 
   @Test
   void keepsTheTopBPerSourceByAddedValueAndIsDeterministic() {
     PlantedEngagements world = PlantedEngagements.generate(5, 6, 40, 3, 400, 0.4, 1.0);
-    List<LogicEdge> all = new CoEngagementLogic(5, 1, 1000).fit(world.users());
-    List<LogicEdge> top3 = new CoEngagementLogic(5, 1, 3).fit(world.users());
+    List<LogicEdge> all = world.fit(new CoEngagementLogic(5, 1, 1000));
+    List<LogicEdge> top3 = world.fit(new CoEngagementLogic(5, 1, 3));
     Map<String, List<LogicEdge>> bySource = new TreeMap<>();
     all.forEach(e -> bySource.computeIfAbsent(e.direction() + "/" + e.sourceTagId(), k -> new ArrayList<>()).add(e));
     List<LogicEdge> expected = new ArrayList<>();
@@ -121,9 +134,9 @@ class CoEngagementLogicTest {
       assertThat(e.support()).isGreaterThanOrEqualTo(1);
       assertThat(e.weight()).isBetween(0.0, 1.0);
     }
-    List<UserEngagementProfile> shuffled = new ArrayList<>(world.users());
-    Collections.shuffle(shuffled, new java.util.Random(1));
-    List<LogicEdge> again = new CoEngagementLogic(5, 1, 3).fit(shuffled);
+    // Rows in any order, a user's no longer together, give the same edges (up to summation order).
+    List<LogicEdge> again =
+        new CoEngagementLogic(5, 1, 3).fit(world.log().roles(), world.log().shuffledRows(1).iterator());
     assertThat(again).hasSameSizeAs(top3);
     for (int i = 0; i < top3.size(); i++) {
       assertThat(again.get(i).sourceTagId()).isEqualTo(top3.get(i).sourceTagId());
@@ -135,13 +148,13 @@ class CoEngagementLogicTest {
   @Test
   void noEdgesWithoutContrast() {
     // One role for everyone: every lift is exactly 1.
-    List<UserEngagementProfile> users =
-        List.of(
-            user("a", Map.of(1L, 1.0), List.of(Map.of(10L, 1.0), Map.of(11L, 3.0))),
-            user("b", Map.of(1L, 1.0), List.of(Map.of(10L, 2.0, 11L, 0.5))));
-    assertThat(new CoEngagementLogic(1, 0, 20).fit(users)).isEmpty();
-    assertThat(new CoEngagementLogic(1, 0, 20).fit(List.of())).isEmpty();
-    assertThat(new CoEngagementLogic(1, 0, 20).fit(List.of(user("c", Map.of(), List.of(Map.of(10L, 1.0))))))
+    EngagementLog users =
+        new EngagementLog()
+            .user("a", Map.of(1L, 1.0), List.of(Map.of(10L, 1.0), Map.of(11L, 3.0)))
+            .user("b", Map.of(1L, 1.0), List.of(Map.of(10L, 2.0, 11L, 0.5)));
+    assertThat(users.fit(new CoEngagementLogic(1, 0, 20))).isEmpty();
+    assertThat(new EngagementLog().fit(new CoEngagementLogic(1, 0, 20))).isEmpty();
+    assertThat(new EngagementLog().user("c", Map.of(), List.of(Map.of(10L, 1.0))).fit(new CoEngagementLogic(1, 0, 20)))
         .isEmpty();
   }
 
@@ -153,7 +166,7 @@ class CoEngagementLogicTest {
   @Test
   void recoversPlantedRoleToItemTagAssociations() {
     PlantedEngagements world = PlantedEngagements.generate(11, 20, 200, 5, 3000, 0.25, 1.0);
-    List<LogicEdge> edges = new CoEngagementLogic(10, 5, 20).fit(world.users());
+    List<LogicEdge> edges = world.fit(new CoEngagementLogic(10, 5, 20));
 
     double precision = precisionAt5(edges, world);
     System.out.printf("planted U2I precision@5 = %.3f (20 roles, 200 item tags, 3000 users)%n", precision);
@@ -161,7 +174,7 @@ class CoEngagementLogicTest {
         .isGreaterThanOrEqualTo(0.8);
 
     // Popularity is the confounder: ranking by P(c | t) alone fills the lists with popular tags.
-    List<LogicEdge> byWeight = new CoEngagementLogic(10, 5, 20, EdgeRanking.WEIGHT).fit(world.users());
+    List<LogicEdge> byWeight = world.fit(new CoEngagementLogic(10, 5, 20, EdgeRanking.WEIGHT));
     double weightPrecision = precisionAt5(byWeight, world);
     System.out.printf("same data ranked by weight: precision@5 = %.3f%n", weightPrecision);
     assertThat(weightPrecision).as("precision@5 when ranked by weight = %.3f", weightPrecision).isLessThan(0.5);
@@ -211,11 +224,13 @@ class CoEngagementLogicTest {
     assertThatThrownBy(() -> new CoEngagementLogic(1, -1, 20)).hasMessageContaining("minSupport");
     assertThatThrownBy(() -> new CoEngagementLogic(1, 0, 0)).hasMessageContaining("topB");
     assertThatThrownBy(() -> new CoEngagementLogic(1, 0, 1, null)).hasMessageContaining("ranking");
-    assertThatThrownBy(() -> new CoEngagementLogic(1, 0, 1).fit(null)).hasMessageContaining("users");
-    assertThatThrownBy(() -> user("u", Map.of(1L, 1.5), List.of())).hasMessageContaining("role probability");
-    assertThatThrownBy(() -> user("u", Map.of(1L, 0.5), List.of(Map.of(2L, -1.0))))
-        .hasMessageContaining("item tag weight");
-    assertThatThrownBy(() -> user("u", Map.of(1L, 0.5), null)).hasMessageContaining("engagedItemTags");
+    CoEngagementLogic logic = new CoEngagementLogic(1, 0, 1);
+    assertThatThrownBy(() -> logic.fit(null, List.<EngagedVideo>of().iterator())).hasMessageContaining("rolesByUser");
+    assertThatThrownBy(() -> logic.fit(Map.of(), null)).hasMessageContaining("engagedVideos");
+    assertThatThrownBy(() -> new EngagementLog().user("u", Map.of(1L, 1.5), List.of()).fit(logic))
+        .hasMessageContaining("role probability");
+    assertThatThrownBy(() -> logic.fit(Map.of(), Arrays.asList((EngagedVideo) null).iterator()))
+        .hasMessageContaining("engagedVideos");
     assertThatThrownBy(() -> new LogicEdge(1, 2, null, 0.5, 1, 1)).hasMessageContaining("direction");
     assertThatThrownBy(() -> new LogicEdge(1, 2, LogicDirection.U2I, 1.5, 1, 1)).hasMessageContaining("weight");
     assertThatThrownBy(() -> new LogicEdge(1, 2, LogicDirection.U2I, 0.5, Double.NaN, 1))

@@ -78,7 +78,7 @@ class LogicExpansionTest {
   @Test
   void expandsThroughAGraphLearntFromCoEngagement() {
     PlantedEngagements world = PlantedEngagements.generate(3, 8, 60, 4, 600, 0.4, 1.0);
-    List<LogicEdge> edges = new CoEngagementLogic(10, 2, 20).fit(world.users());
+    List<LogicEdge> edges = world.fit(new CoEngagementLogic(10, 2, 20));
     long role = PlantedEngagements.ROLE_BASE;
     Map<Long, Double> t1 = LogicExpansion.expand(Map.of(role, 1.0), edges, 0.02, 3);
     // A role's own preferred tags lead back to it first.

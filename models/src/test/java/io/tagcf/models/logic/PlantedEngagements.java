@@ -17,10 +17,13 @@ import java.util.Set;
  * in every role's videos without being associated with any role. Users of some roles are also
  * more active than others.
  */
-record PlantedEngagements(
-    List<UserEngagementProfile> users, Map<Long, Set<Long>> preferredByRole, long[] itemTagsByPopularity) {
+record PlantedEngagements(EngagementLog log, Map<Long, Set<Long>> preferredByRole, long[] itemTagsByPopularity) {
 
   static final long ROLE_BASE = 1000;
+
+  List<LogicEdge> fit(CoEngagementLogic logic) {
+    return log.fit(logic);
+  }
 
   static PlantedEngagements generate(
       long seed, int roles, int itemTags, int preferredPerRole, int users, double rho, double zipfExponent) {
@@ -48,7 +51,7 @@ record PlantedEngagements(
       }
       preferred.put(ROLE_BASE + r, tags);
     }
-    List<UserEngagementProfile> out = new ArrayList<>();
+    EngagementLog out = new EngagementLog();
     for (int u = 0; u < users; u++) {
       // A main role with 50–80% of the mass, two others sharing the rest.
       int main = rnd.nextInt(roles);
@@ -85,7 +88,7 @@ record PlantedEngagements(
         }
         engaged.add(tags);
       }
-      out.add(new UserEngagementProfile("u" + u, p, engaged));
+      out.user("u" + u, p, engaged);
     }
     return new PlantedEngagements(out, preferred, byPopularity);
   }

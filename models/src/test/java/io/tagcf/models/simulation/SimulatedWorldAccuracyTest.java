@@ -1,5 +1,7 @@
 package io.tagcf.models.simulation;
 
+import io.tagcf.models.interactions.Outcome;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagcf.models.causal.DifferenceInMeans;

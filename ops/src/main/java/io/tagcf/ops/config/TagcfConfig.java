@@ -1,5 +1,7 @@
 package io.tagcf.ops.config;
 
+import io.tagcf.workflowapi.effects.EffectRequest;
+import java.util.List;
 import io.tagcf.activities.llm.LlmProvider;
 import io.tagcf.activities.llm.LlmSettings;
 import io.tagcf.models.tagging.OfflineTagger;
@@ -62,7 +64,24 @@ public record TagcfConfig(
             !"off".equalsIgnoreCase(r.string("TAGCF_MAINTENANCE", "on")),
             r.positiveInt("TAGCF_COVER_SET_WINDOW_DAYS", 30),
             Duration.ofMinutes(r.positiveInt("TAGCF_COVER_SET_INTERVAL_MINUTES", 1_440)),
-            Duration.ofMinutes(r.positiveInt("TAGCF_ROLES_INTERVAL_MINUTES", 60))));
+            Duration.ofMinutes(r.positiveInt("TAGCF_ROLES_INTERVAL_MINUTES", 60)),
+            Duration.ofMinutes(r.positiveInt("TAGCF_EFFECTS_INTERVAL_MINUTES", 1_440)),
+            effects(r),
+            r.positiveInt("TAGCF_EFFECTS_THREADS", cores)));
+  }
+
+  private static EffectRequest effects(EnvReader r) {
+    EffectRequest defaults = EffectRequest.defaults();
+    EffectRequest request = new EffectRequest(null,
+        r.positiveInt("TAGCF_EFFECTS_WINDOW_DAYS", defaults.windowDays()),
+        r.string("TAGCF_EFFECTS_SEGMENTS", defaults.segments()),
+        r.positiveInt("TAGCF_EFFECTS_SHARDS", defaults.shards()),
+        defaults.settings());
+    List<String> problems = request.problems();
+    if (!problems.isEmpty()) {
+      throw new ConfigException("TAGCF_EFFECTS_*: " + String.join("; ", problems));
+    }
+    return request;
   }
 
   /** Unset (or {@code none}) provider: no LLM, the offline tagger does the tagging. */

@@ -3,8 +3,11 @@ package io.tagcf.ops.runtime;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tagcf.gateway.GatewayDependencies;
 import io.tagcf.gateway.GatewayServer;
+import io.tagcf.gateway.effects.TemporalSnapshotStarter;
 import io.tagcf.gateway.ingest.TemporalIngestStarter;
 import io.tagcf.ops.config.TagcfConfig;
+import io.tagcf.ops.runtime.gateway.JdbcInteractionStore;
+import io.tagcf.ops.runtime.gateway.JdbcEffectStore;
 import io.tagcf.ops.runtime.gateway.JdbcTagStore;
 import io.tagcf.ops.runtime.gateway.JdbcUserRoleStore;
 import io.tagcf.ops.runtime.gateway.JdbcVideoStore;
@@ -46,7 +49,10 @@ public final class GatewayRuntime implements AutoCloseable {
                       new JdbcVideoStore(db.dataSource(), config.embeddingModel()),
                       new JdbcTagStore(db.dataSource()),
                       new JdbcUserRoleStore(db.dataSource()),
+                      new JdbcInteractionStore(db.dataSource()),
                       new TemporalIngestStarter(client),
+                      new JdbcEffectStore(db.dataSource()),
+                      new TemporalSnapshotStarter(client),
                       db::isReachable,
                       registry),
                   config.httpHost(),

@@ -2,6 +2,8 @@ package io.tagcf.ops.runtime;
 
 import io.tagcf.ops.config.MaintenanceSettings;
 import io.tagcf.workflowapi.TaskQueues;
+import io.tagcf.workflowapi.effects.EffectSchedule;
+import io.tagcf.workflowapi.effects.EffectScheduleWorkflow;
 import io.tagcf.workflowapi.coverset.CoverSetSchedule;
 import io.tagcf.workflowapi.coverset.CoverSetWorkflow;
 import io.tagcf.workflowapi.roles.UserRoleSchedule;
@@ -33,6 +35,11 @@ public final class MaintenanceStarter {
         WorkflowClient.start(client.newWorkflowStub(CoverSetWorkflow.class, options(CoverSetWorkflow.WORKFLOW_ID))::maintain, coverSets));
     start(client, UserRoleWorkflow.WORKFLOW_ID, () ->
         WorkflowClient.start(client.newWorkflowStub(UserRoleWorkflow.class, options(UserRoleWorkflow.WORKFLOW_ID))::maintain, roles));
+    EffectSchedule effects = new EffectSchedule(settings.effectsInterval(), settings.effects(), 30);
+    start(client, EffectScheduleWorkflow.WORKFLOW_ID, () ->
+        WorkflowClient.start(client.newWorkflowStub(EffectScheduleWorkflow.class,
+            WorkflowOptions.newBuilder(options(EffectScheduleWorkflow.WORKFLOW_ID)).setTaskQueue(TaskQueues.EFFECTS)
+                .build())::maintain, effects));
   }
 
   private static WorkflowOptions options(String id) {

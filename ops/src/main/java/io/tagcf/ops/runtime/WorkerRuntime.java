@@ -32,7 +32,11 @@ import io.tagcf.store.roles.EngagementRepository;
 import io.tagcf.store.roles.UserRoleRepository;
 import io.tagcf.store.tags.TagRepository;
 import io.tagcf.store.video.VideoRepository;
+import io.tagcf.activities.effects.EffectActivitiesImpl;
+import io.tagcf.store.effects.SnapshotStore;
 import io.tagcf.workflowapi.TaskQueues;
+import io.tagcf.workflows.effects.EffectEstimationWorkflowImpl;
+import io.tagcf.workflows.effects.EffectScheduleWorkflowImpl;
 import io.tagcf.workflows.coverset.CoverSetWorkflowImpl;
 import io.tagcf.workflows.ingest.VideoIngestWorkflowImpl;
 import io.tagcf.workflows.roles.UserRoleWorkflowImpl;
@@ -130,11 +134,19 @@ public final class WorkerRuntime implements AutoCloseable {
             new LogicEdgeRepository(ds), Clock.systemUTC()),
         new TaggerPlanActivitiesImpl(taggerPlan(config)));
 
+    // One shard at a time per worker: a shard already runs its tags on every core, and two workers
+    // split a snapshot's shards between them.
+    Worker effects = factory.newWorker(TaskQueues.EFFECTS,
+        WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(1).build());
+    effects.registerWorkflowImplementationTypes(EffectEstimationWorkflowImpl.class, EffectScheduleWorkflowImpl.class);
+    effects.registerActivitiesImplementations(new EffectActivitiesImpl(new SnapshotStore(ds),
+        config.maintenance().effectsThreads(), EffectActivitiesImpl.temporalHeartbeat()));
+
     vocabulary.offlineTagger();
     factory.start();
     log.info(
-        "worker polling {}, {}, {}{} with model {} (ready in {} ms)",
-        TaskQueues.INGEST, TaskQueues.TAGGING, TaskQueues.EMBEDDING,
+        "worker polling {}, {}, {}, {}{} with model {} (ready in {} ms)",
+        TaskQueues.INGEST, TaskQueues.TAGGING, TaskQueues.EMBEDDING, TaskQueues.EFFECTS,
         config.llm().isPresent() ? ", " + TaskQueues.LLM : "", config.embeddingModel(),
         (System.nanoTime() - t0) / 1_000_000);
     return new WorkerRuntime(factory, onnx);

@@ -1,30 +1,11 @@
 package io.tagcf.store.interactions;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tagcf.models.interactions.Exposure;
 import io.tagcf.models.interactions.UserProfile;
 import io.tagcf.store.Transactions;
-import io.tagcf.store.copy.CopyIn;
-import io.tagcf.store.copy.PgBinaryCopy;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashSet;
+import io.tagcf.store.interactions.LogStaging.Referenced;
+import io.tagcf.store.interactions.LogStaging.StagedExposures;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 
@@ -35,9 +16,6 @@ import javax.sql.DataSource;
  * by their user id).
  */
 public final class InteractionLoader {
-  /** Rows per COPY: big enough to amortise the round trip, small enough to bound the buffer. */
-  static final int CHUNK = 50_000;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Transactions tx;
 
@@ -53,23 +31,12 @@ public final class InteractionLoader {
    */
   public LoadResult loadUsers(Iterator<UserProfile> users, LongConsumer progress) {
     return tx.inTransaction(c -> {
-      execute(c, "CREATE TEMP TABLE user_batch (user_id text, age_band text, city_tier text, gender text,"
-          + " attributes jsonb) ON COMMIT DROP");
-      long read = copyInChunks(c, "COPY user_batch FROM STDIN (FORMAT BINARY)", 5, users, (row, u) -> row
-          .text(u.userId()).text(u.ageBand()).text(u.cityTier()).text(u.gender()).jsonb(json(u)), progress);
-      String repeated = first(c, "SELECT user_id FROM user_batch GROUP BY user_id HAVING count(*) > 1 LIMIT 1");
+      long read = LogStaging.stageUsers(c, users, progress);
+      String repeated = LogStaging.repeatedUser(c);
       if (repeated != null) {
         throw new RejectedLoadException("user_id '" + repeated + "' appears more than once in the input");
       }
-      // One pass: an upserted row is new when it has no earlier version (xmax = 0).
-      long inserted = count(c, "WITH upserted AS (INSERT INTO users (user_id, age_band, city_tier, gender, attributes)"
-          + " SELECT user_id, age_band, city_tier, gender, attributes FROM user_batch"
-          + " ON CONFLICT (user_id) DO UPDATE SET age_band = excluded.age_band, city_tier = excluded.city_tier,"
-          + " gender = excluded.gender, attributes = excluded.attributes, updated_at = now()"
-          + " WHERE (users.age_band, users.city_tier, users.gender, users.attributes)"
-          + " IS DISTINCT FROM (excluded.age_band, excluded.city_tier, excluded.gender, excluded.attributes)"
-          + " RETURNING xmax = 0 AS new) SELECT count(*) FILTER (WHERE new) FROM upserted");
-      return new LoadResult(read, inserted);
+      return new LoadResult(read, LogStaging.upsertStagedUsers(c));
     });
   }
 
@@ -82,182 +49,21 @@ public final class InteractionLoader {
    */
   public LoadResult loadExposures(Iterator<Exposure> exposures, LongConsumer progress) {
     return tx.inTransaction(c -> {
-      execute(c, "CREATE TEMP TABLE exposure_batch (LIKE exposures INCLUDING DEFAULTS) ON COMMIT DROP");
-      // The distinct ids are few next to the rows: checking them here spares two passes over the batch.
-      Set<String> videos = new HashSet<>();
-      Set<String> users = new HashSet<>();
-      long read = copyInChunks(c, "COPY exposure_batch FROM STDIN (FORMAT BINARY)", 10, exposures, (row, e) -> {
-        videos.add(e.videoId());
-        users.add(e.userId());
-        row.text(e.eventId()).text(e.userId()).text(e.videoId()).timestamptz(e.exposedAt()).bool(e.clicked())
-            .float8(e.watchRatio()).bool(e.completed()).bool(e.liked()).bool(e.exploration());
-        if (e.position() == null) {
-          row.nullField();
-        } else {
-          row.int4(e.position());
-        }
-      }, progress);
-      reject(c, "SELECT event_id FROM exposure_batch GROUP BY event_id HAVING count(*) > 1 LIMIT 1",
-          "event_id '%s' appears more than once in the input");
-      firstUnknown(c, videos, "videos", "video_id").ifPresent(id -> {
-        throw new RejectedLoadException("unknown video_id '" + id + "'");
-      });
-      firstUnknown(c, users, "users", "user_id").ifPresent(id -> {
-        throw new RejectedLoadException("unknown user_id '" + id + "' (load users first: tagcf load --users)");
-      });
-      createMonthPartitions(c);
-      long inserted;
-      try (Statement st = c.createStatement()) {
-        // In key order: the primary key's btree then grows at its right edge instead of everywhere.
-        inserted = st.executeUpdate("INSERT INTO exposures SELECT b.* FROM exposure_batch b WHERE NOT EXISTS"
-            + " (SELECT 1 FROM exposures e WHERE e.event_id = b.event_id) ORDER BY b.event_id, b.exposed_at");
+      StagedExposures staged = LogStaging.stageExposures(c, exposures, progress);
+      String repeated = LogStaging.repeatedEvent(c);
+      if (repeated != null) {
+        throw new RejectedLoadException("event_id '" + repeated + "' appears more than once in the input");
       }
-      return new LoadResult(read, inserted);
+      UnknownIds videos = LogStaging.unknown(c, staged.videoIds(), Referenced.VIDEOS, 1);
+      if (!videos.isEmpty()) {
+        throw new RejectedLoadException("unknown video_id '" + videos.named().get(0) + "'");
+      }
+      UnknownIds users = LogStaging.unknown(c, staged.userIds(), Referenced.USERS, 1);
+      if (!users.isEmpty()) {
+        throw new RejectedLoadException(
+            "unknown user_id '" + users.named().get(0) + "' (load users first: tagcf load --users)");
+      }
+      return new LoadResult(staged.rows(), LogStaging.insertStagedExposures(c));
     });
-  }
-
-  private static void createMonthPartitions(Connection c) throws SQLException {
-    List<LocalDate> months = new ArrayList<>();
-    try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT DISTINCT date_trunc('month', exposed_at AT TIME ZONE 'UTC')::date"
-            + " FROM exposure_batch")) {
-      while (rs.next()) {
-        months.add(rs.getObject(1, LocalDate.class));
-      }
-    }
-    for (LocalDate month : months) {
-      // Names and bounds come from dates, never from input text.
-      execute(c, String.format("CREATE TABLE IF NOT EXISTS exposures_y%04dm%02d PARTITION OF exposures"
-              + " FOR VALUES FROM ('%s') TO ('%s')", month.getYear(), month.getMonthValue(),
-          month.atStartOfDay(ZoneOffset.UTC).toInstant(), month.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
-    }
-  }
-
-  @FunctionalInterface
-  private interface RowWriter<T> {
-    void write(PgBinaryCopy row, T value);
-  }
-
-  /**
-   * Encodes rows into chunks on this thread while the previous chunk is copied on another: parsing
-   * and the COPY round trip overlap. The connection is used by one thread at a time: a chunk is
-   * handed over only after the previous copy finished.
-   */
-  private static <T> long copyInChunks(Connection c, String copySql, int columns, Iterator<T> rows,
-      RowWriter<T> writer, LongConsumer progress) throws SQLException {
-    ExecutorService copier = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "interaction-copy");
-      t.setDaemon(true);
-      return t;
-    });
-    Future<?> copying = null;
-    try {
-      long read = 0;
-      PgBinaryCopy chunk = new PgBinaryCopy(columns);
-      while (rows.hasNext()) {
-        writer.write(chunk.startRow(), rows.next());
-        read++;
-        if (chunk.rows() == CHUNK) {
-          awaitCopy(copying);
-          copying = copier.submit(copy(c, copySql, chunk));
-          chunk = new PgBinaryCopy(columns);
-          progress.accept(read);
-        }
-      }
-      awaitCopy(copying);
-      copying = null;
-      if (chunk.rows() > 0) {
-        CopyIn.binary(c, copySql, chunk);
-        progress.accept(read);
-      }
-      return read;
-    } finally {
-      // A row that failed to parse must not leave a copy running on the connection the caller
-      // is about to roll back.
-      if (copying != null) {
-        try {
-          copying.get();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-          // The caller's failure is the one reported.
-        }
-      }
-      copier.shutdown();
-    }
-  }
-
-  private static Callable<Void> copy(Connection c, String copySql, PgBinaryCopy chunk) {
-    return () -> {
-      CopyIn.binary(c, copySql, chunk);
-      return null;
-    };
-  }
-
-  private static void awaitCopy(Future<?> copying) throws SQLException {
-    if (copying == null) {
-      return;
-    }
-    try {
-      copying.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SQLException("interrupted while copying interactions", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof SQLException sql) {
-        throw sql;
-      }
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  private static void reject(Connection c, String query, String message) throws SQLException {
-    String offender = first(c, query);
-    if (offender != null) {
-      throw new RejectedLoadException(String.format(message, offender));
-    }
-  }
-
-  /** The smallest of {@code ids} that {@code table} lacks, if any. */
-  private static Optional<String> firstUnknown(Connection c, Set<String> ids, String table, String column)
-      throws SQLException {
-    // Table and column are constants of this class, never input.
-    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM unnest(?::text[]) AS given(id) WHERE NOT EXISTS"
-        + " (SELECT 1 FROM " + table + " t WHERE t." + column + " = given.id) ORDER BY id LIMIT 1")) {
-      ps.setArray(1, c.createArrayOf("text", ids.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-      }
-    }
-  }
-
-  private static String first(Connection c, String query) throws SQLException {
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-      return rs.next() ? rs.getString(1) : null;
-    }
-  }
-
-  private static long count(Connection c, String query) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(query); ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private static void execute(Connection c, String sql) throws SQLException {
-    try (Statement st = c.createStatement()) {
-      st.execute(sql);
-    }
-  }
-
-  private static String json(UserProfile user) {
-    try {
-      return JSON.writeValueAsString(user.attributes());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

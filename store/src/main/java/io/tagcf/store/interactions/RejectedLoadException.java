@@ -1,7 +1,7 @@
 package io.tagcf.store.interactions;
 
 /** A load refused for its content (an unknown video, a repeated event id): nothing of it was stored. */
-public final class RejectedLoadException extends IllegalArgumentException {
+public class RejectedLoadException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   public RejectedLoadException(String message) {

@@ -1,25 +1,48 @@
 package io.tagcf.store.roles;
 
-import io.tagcf.models.roles.Engagement;
-import io.tagcf.models.roles.WeightedTag;
+import io.tagcf.models.roles.EngagementWindow;
 import io.tagcf.models.tags.TagKind;
 import io.tagcf.store.Transactions;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * Engagements of users with videos (strength: e.g. 1 for a click, more for a completion or a
- * like) and the tags of the videos they touched.
+ * The engagements of users with videos, read from the interaction log: {@code engagements} is a
+ * view of the clicked exposures whose strength rule is written in
+ * {@code V5__engagements_from_log.sql}. Readers never see single engagements: the log is summed
+ * per (user, video) in PostgreSQL and streamed.
  */
 public final class EngagementRepository {
+
+  /** Rows per round trip of the cursor. */
+  private static final int FETCH_SIZE = 10_000;
+
+  // The recency decay of EngagementWindow. PostgreSQL raises an error where 0.5^x underflows
+  // (x > 1074) instead of returning 0, so the exponent stops at 1000 half-lives (2^-1000 ≈ 1e-301):
+  // only a window more than 1000 half-lives long reaches it, and beyond it every engagement weighs
+  // the same. A video's tags come as two arrays in the same (tag id) order, aggregated per video
+  // before the join so that the engaged pairs are sorted once, by their key alone.
+  private static final String ENGAGED_VIDEOS = """
+      WITH engaged AS (
+        SELECT user_id, video_id, count(*) AS engagements,
+               sum(strength * power(0.5::float8,
+                   least(greatest(extract(epoch FROM ?::timestamptz - engaged_at)::float8, 0) / ?, 1000))) AS weight
+        FROM engagements
+        WHERE engaged_at >= ?
+        GROUP BY user_id, video_id),
+      tagged AS (
+        SELECT video_id, array_agg(tag_id ORDER BY tag_id) AS tag_ids, array_agg(score ORDER BY tag_id) AS scores
+        FROM video_tags
+        WHERE kind = ? AND score > 0
+        GROUP BY video_id)
+      SELECT e.user_id, e.video_id, e.engagements, e.weight, coalesce(t.tag_ids, '{}'), coalesce(t.scores, '{}')
+      FROM engaged e LEFT JOIN tagged t ON t.video_id = e.video_id
+      ORDER BY e.user_id, e.video_id""";
 
   private final Transactions tx;
 
@@ -27,60 +50,29 @@ public final class EngagementRepository {
     this.tx = new Transactions(dataSource);
   }
 
-  /** Adds engagements; an identical (user, video, time) row is kept once. */
-  public void record(Collection<Engagement> engagements) {
-    tx.inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO engagements (user_id, video_id, strength, engaged_at) VALUES (?, ?, ?, ?)"
-              + " ON CONFLICT DO NOTHING")) {
-        for (Engagement e : engagements) {
-          ps.setString(1, e.userId());
-          ps.setString(2, e.videoId());
-          ps.setDouble(3, e.strength());
-          ps.setTimestamp(4, Timestamp.from(e.at()));
-          ps.addBatch();
+  /**
+   * Streams the engagements of {@code window} summed per (user, video), each row with its weight
+   * Σ strength · 0.5^(age / halfLife) and the video's tags of {@code kind}, to {@code reader}. Rows
+   * come grouped by user (ordered by user id, then video id); a video without tags of that kind
+   * comes with none. The stream is only valid inside {@code reader}: it reads a cursor of a
+   * read-only transaction that ends when the reader returns.
+   */
+  public <T> T read(TagKind kind, EngagementWindow window, Function<EngagedVideoStream, T> reader) {
+    return tx.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(ENGAGED_VIDEOS)) {
+        ps.setObject(1, utc(window.now()));
+        ps.setDouble(2, window.halfLifeSeconds());
+        ps.setObject(3, utc(window.since()));
+        ps.setString(4, kind.wireName());
+        ps.setFetchSize(FETCH_SIZE);
+        try (ResultSet rs = ps.executeQuery()) {
+          return reader.apply(new EngagedVideoStream(rs));
         }
-        ps.executeBatch();
       }
-      return null;
     });
   }
 
-  public List<Engagement> since(Instant since) {
-    return tx.read(c -> {
-      List<Engagement> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT user_id, video_id, strength, engaged_at FROM engagements WHERE engaged_at >= ?")) {
-        ps.setTimestamp(1, Timestamp.from(since));
-        ps.setFetchSize(10_000);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new Engagement(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getTimestamp(4).toInstant()));
-          }
-        }
-      }
-      return out;
-    });
-  }
-
-  /** The tags of {@code kind} of every video engaged with since {@code since}, with their scores. */
-  public Map<String, List<WeightedTag>> tagsOfEngagedVideos(TagKind kind, Instant since) {
-    return tx.read(c -> {
-      Map<String, List<WeightedTag>> out = new HashMap<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT vt.video_id, vt.tag_id, vt.score FROM video_tags vt WHERE vt.kind = ? AND vt.score > 0"
-              + " AND vt.video_id IN (SELECT DISTINCT video_id FROM engagements WHERE engaged_at >= ?)")) {
-        ps.setString(1, kind.wireName());
-        ps.setTimestamp(2, Timestamp.from(since));
-        ps.setFetchSize(10_000);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                .add(new WeightedTag(rs.getLong(2), rs.getDouble(3)));
-          }
-        }
-      }
-      return out;
-    });
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
   }
 }

@@ -102,12 +102,12 @@ class InteractionLoaderTest {
   void progressIsReportedPerChunk() {
     users("u1");
     List<Exposure> many = new ArrayList<>();
-    for (int i = 0; i < InteractionLoader.CHUNK + 10; i++) {
+    for (int i = 0; i < LogStaging.CHUNK + 10; i++) {
       many.add(exposure("e" + i, "u1", i % 2 == 0 ? "v1" : "v2", "2026-11-03T00:00:00Z"));
     }
     List<Long> progress = new ArrayList<>();
-    assertThat(loader.loadExposures(many.iterator(), progress::add).inserted()).isEqualTo(InteractionLoader.CHUNK + 10);
-    assertThat(progress).containsExactly((long) InteractionLoader.CHUNK, InteractionLoader.CHUNK + 10L);
+    assertThat(loader.loadExposures(many.iterator(), progress::add).inserted()).isEqualTo(LogStaging.CHUNK + 10);
+    assertThat(progress).containsExactly((long) LogStaging.CHUNK, LogStaging.CHUNK + 10L);
   }
 
   @Test
@@ -123,7 +123,7 @@ class InteractionLoaderTest {
 
       @Override
       public Exposure next() {
-        if (i == InteractionLoader.CHUNK + 3) {
+        if (i == LogStaging.CHUNK + 3) {
           throw new IllegalArgumentException("line " + (i + 2) + ": bad row");
         }
         return exposure("e" + i++, "u1", "v1", "2026-11-04T00:00:00Z");

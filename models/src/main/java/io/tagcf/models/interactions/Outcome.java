@@ -1,4 +1,4 @@
-package io.tagcf.models.simulation;
+package io.tagcf.models.interactions;
 
 import java.util.Locale;
 

@@ -1,0 +1,10 @@
+package io.tagcf.store.effects;
+
+import java.util.List;
+
+/**
+ * A snapshot whose input is in place: the tags to estimate (most frequent first) and the size of
+ * the data. Zero videos or tags means there is nothing to estimate in the window.
+ */
+public record PreparedSnapshot(long snapshotId, List<Long> tagIds, List<String> segments, int videos, long exposures,
+    String tagSource) {}
