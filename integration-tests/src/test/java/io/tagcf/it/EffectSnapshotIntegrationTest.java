@@ -6,35 +6,21 @@ import io.tagcf.models.effects.CellEstimate;
 import io.tagcf.models.effects.CellStatus;
 import io.tagcf.models.effects.EffectSettings;
 import io.tagcf.models.interactions.Outcome;
-import io.tagcf.models.simulation.SimulationConfig;
 import io.tagcf.models.simulation.TruthTable;
-import io.tagcf.models.simulation.World;
-import io.tagcf.models.simulation.WorldBuilder;
-import io.tagcf.ops.demo.CoverSetRefresh;
 import io.tagcf.ops.demo.SimulatedInteractions;
 import io.tagcf.ops.runtime.DevStack;
-import io.tagcf.store.coverset.CoverSetRepository;
 import io.tagcf.store.effects.EffectReader;
 import io.tagcf.store.video.CatalogVideo;
-import io.tagcf.store.video.VideoCatalog;
-import io.tagcf.models.tags.TagKind;
 import io.tagcf.workflowapi.TaskQueues;
 import io.tagcf.workflowapi.effects.EffectEstimationWorkflow;
 import io.tagcf.workflowapi.effects.EffectRequest;
 import io.tagcf.workflowapi.effects.SnapshotResult;
 import io.temporal.client.WorkflowOptions;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -52,14 +38,8 @@ class EffectSnapshotIntegrationTest {
   void aSnapshotOfASimulatedWorldCoversThePlantedEffects() throws Exception {
     DevStack stack = TestStack.get();
     DataSource ds = stack.database().dataSource();
-    List<CatalogVideo> catalog = syntheticCatalog(ds, 2_000, 24, 5);
-    new VideoCatalog(ds).addSimulated(catalog, "en");
-    // The snapshot estimates the cover set's tags: refresh it over the catalog just added.
-    assertThat(CoverSetRefresh.now(stack.temporal().client(), Duration.ofSeconds(120))).isPresent();
-    Set<Long> ours = new HashSet<>();
-    catalog.forEach(v -> java.util.Arrays.stream(v.itemTagIds()).forEach(ours::add));
-    Set<Long> coverSet = new HashSet<>(new CoverSetRepository(ds).latestMembers(TagKind.ITEM));
-    coverSet.retainAll(ours);
+    List<CatalogVideo> catalog = SyntheticCatalog.draw(ds, "it-eff-", 2_000, 24, 5);
+    Set<Long> coverSet = SyntheticCatalog.store(stack, catalog);
     assertThat(coverSet.size()).isGreaterThanOrEqualTo(8);
 
     SimulatedInteractions sim = SimulatedInteractions.load(ds, catalog, coverSet, 60_000, 900_000, 6, 5,
@@ -105,42 +85,5 @@ class EffectSnapshotIntegrationTest {
     assertThat(coverage).isGreaterThanOrEqualTo(0.90);
     assertThat(zero).isGreaterThanOrEqualTo(10);
     assertThat(zeroSignificant).isLessThanOrEqualTo(zero / 10);
-  }
-
-  /**
-   * Videos whose tag sets come from a drawn world (tags cluster by category and creator size),
-   * carrying {@code tags} real vocabulary item tags; each video's scores make one of its tags the
-   * top one, whose vocabulary category is the video's category.
-   */
-  private static List<CatalogVideo> syntheticCatalog(DataSource ds, int videos, int tags, long seed) throws Exception {
-    List<Long> tagIds = new ArrayList<>();
-    Map<Long, String> categories = new HashMap<>();
-    try (Connection c = ds.getConnection(); Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT tag_id, category FROM tags WHERE kind = 'item'"
-            + " AND status = 'vocabulary' AND category IS NOT NULL ORDER BY tag_id LIMIT " + tags)) {
-      while (rs.next()) {
-        tagIds.add(rs.getLong(1));
-        categories.put(rs.getLong(1), rs.getString(2));
-      }
-    }
-    assertThat(tagIds).hasSize(tags);
-    World drawn = WorldBuilder.build(new SimulationConfig(videos, 1, 0, tags, 1, seed));
-    SplittableRandom random = new SplittableRandom(seed);
-    List<CatalogVideo> out = new ArrayList<>();
-    for (int v = 0; v < videos; v++) {
-      int[] carried = drawn.videoTags(v);
-      if (carried.length == 0) {
-        carried = new int[] {random.nextInt(tags)};
-      }
-      long[] ids = new long[carried.length];
-      double[] scores = new double[carried.length];
-      for (int i = 0; i < carried.length; i++) {
-        ids[i] = tagIds.get(carried[i]);
-        scores[i] = (0.95 - 0.04 * random.nextDouble()) / (i + 1);
-      }
-      out.add(new CatalogVideo("it-eff-" + v, "it-eff-creator-" + drawn.videoCreator(v),
-          drawn.videoDurationSeconds(v), categories.get(ids[0]), ids, scores));
-    }
-    return out;
   }
 }

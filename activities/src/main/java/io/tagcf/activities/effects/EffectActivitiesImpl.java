@@ -10,7 +10,9 @@ import io.tagcf.store.effects.PreparedSnapshot;
 import io.tagcf.store.effects.SnapshotInfo;
 import io.tagcf.store.effects.SnapshotStore;
 import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,21 +33,28 @@ public final class EffectActivitiesImpl implements EffectActivities {
   private final SnapshotStore store;
   private final DesignCache cache;
   private final int threads;
-  private final IntConsumer heartbeat;
+  private final Supplier<IntConsumer> heartbeats;
+  private final Duration beatEvery;
 
   /**
-   * @param heartbeat called with the number of tags done (Temporal's heartbeat in a worker)
+   * @param heartbeats called on the activity's thread when a shard starts; what it returns is
+   *     told the number of tags done every {@code beatEvery}, from another thread (Temporal's
+   *     heartbeat in a worker)
    */
-  public EffectActivitiesImpl(SnapshotStore store, int threads, IntConsumer heartbeat) {
+  public EffectActivitiesImpl(SnapshotStore store, int threads, Supplier<IntConsumer> heartbeats, Duration beatEvery) {
     this.store = store;
     this.cache = new DesignCache(store::readDesign);
     this.threads = Math.max(1, threads);
-    this.heartbeat = heartbeat;
+    this.heartbeats = heartbeats;
+    this.beatEvery = beatEvery;
   }
 
-  /** Heartbeats through the running activity's context. */
-  public static IntConsumer temporalHeartbeat() {
-    return done -> Activity.getExecutionContext().heartbeat(done);
+  /** Heartbeats through the context of the activity that asked, from whichever thread reports. */
+  public static Supplier<IntConsumer> temporalHeartbeat() {
+    return () -> {
+      ActivityExecutionContext context = Activity.getExecutionContext();
+      return context::heartbeat;
+    };
   }
 
   @Override
@@ -68,6 +78,12 @@ public final class EffectActivitiesImpl implements EffectActivities {
   @Override
   public ShardSummary estimateShard(ShardRequest r) {
     long start = System.nanoTime();
+    try (ShardHeartbeat beat = new ShardHeartbeat(heartbeats.get(), beatEvery, "effects-heartbeat-" + r.shard())) {
+      return estimateShard(r, beat, start);
+    }
+  }
+
+  private ShardSummary estimateShard(ShardRequest r, ShardHeartbeat beat, long start) {
     TagEffectEstimator estimator = cache.estimator(r.snapshotId(), r.settings());
     List<Integer> tags = new ArrayList<>();
     for (int t = r.shard(); t < estimator.design().tagCount(); t += r.shards()) {
@@ -86,7 +102,7 @@ public final class EffectActivitiesImpl implements EffectActivities {
       }
       for (Future<TagEffects> f : futures) {
         results.add(f.get());
-        heartbeat.accept(results.size());
+        beat.tagDone();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -140,7 +140,8 @@ public final class WorkerRuntime implements AutoCloseable {
         WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(1).build());
     effects.registerWorkflowImplementationTypes(EffectEstimationWorkflowImpl.class, EffectScheduleWorkflowImpl.class);
     effects.registerActivitiesImplementations(new EffectActivitiesImpl(new SnapshotStore(ds),
-        config.maintenance().effectsThreads(), EffectActivitiesImpl.temporalHeartbeat()));
+        config.maintenance().effectsThreads(), EffectActivitiesImpl.temporalHeartbeat(),
+        EffectEstimationWorkflowImpl.HEARTBEAT_TIMEOUT.dividedBy(6)));
 
     vocabulary.offlineTagger();
     factory.start();

@@ -29,6 +29,12 @@ import java.util.List;
  */
 public final class EffectEstimationWorkflowImpl implements EffectEstimationWorkflow {
 
+  /**
+   * A running shard reports on a timer (a few times within this); a worker that dies is noticed
+   * within it and the shard is retried, on this or another worker.
+   */
+  public static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(30);
+
   private static final RetryOptions RETRY = RetryOptions.newBuilder()
       .setInitialInterval(Duration.ofSeconds(2))
       .setBackoffCoefficient(2)
@@ -45,14 +51,12 @@ public final class EffectEstimationWorkflowImpl implements EffectEstimationWorkf
           .setRetryOptions(RETRY)
           .build());
 
-  // A shard reports after every tag; a worker that dies is noticed within the heartbeat timeout
-  // and the shard is retried, on this or another worker.
   private final EffectActivities shards = Workflow.newActivityStub(EffectActivities.class,
       ActivityOptions.newBuilder()
           .setTaskQueue(TaskQueues.EFFECTS)
           .setScheduleToStartTimeout(Duration.ofHours(2))
           .setStartToCloseTimeout(Duration.ofHours(2))
-          .setHeartbeatTimeout(Duration.ofMinutes(2))
+          .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
           .setRetryOptions(RETRY)
           .build());
 
