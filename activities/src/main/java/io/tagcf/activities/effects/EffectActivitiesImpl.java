@@ -69,7 +69,7 @@ public final class EffectActivitiesImpl implements EffectActivities {
     PreparedSnapshot p = store.prepare(id, r.shards());
     String empty = p.exposures() == 0 ? "no exposures between " + r.windowStart() + " and " + r.windowEnd()
         : p.tagIds().isEmpty() ? "no tagged videos among the window's " + p.videos() + " exposed videos" : null;
-    int shards = empty == null ? Math.max(1, Math.min(r.shards(), p.tagIds().size())) : 0;
+    int shards = empty == null ? p.shards() : 0;
     log.info("snapshot {}: {} exposures, {} videos, {} tags ({}), {} segments, {} shards", id, p.exposures(),
         p.videos(), p.tagIds().size(), p.tagSource(), p.segments().size(), shards);
     return new SnapshotPlan(id, shards, p.tagIds().size(), p.segments().size() + 1, p.videos(), p.exposures(), empty);

@@ -184,7 +184,7 @@ public final class SnapshotStore {
         ps.setLong(7, snapshotId);
         ps.executeUpdate();
       }
-      return new PreparedSnapshot(snapshotId, tags, segments, videos, exposures, tagSource);
+      return new PreparedSnapshot(snapshotId, tags, segments, videos, exposures, tagSource, shardCount);
     });
   }
 
