@@ -7,6 +7,7 @@ import io.tagcf.store.interactions.LogStaging.Referenced;
 import io.tagcf.store.interactions.LogStaging.StagedExposures;
 import java.util.Iterator;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -18,9 +19,16 @@ import javax.sql.DataSource;
 public final class InteractionLoader {
 
   private final Transactions tx;
+  private final Supplier<IdFingerprints> fingerprints;
 
   public InteractionLoader(DataSource dataSource) {
+    this(dataSource, IdFingerprints::new);
+  }
+
+  /** For tests: event-id fingerprints that collide at will, so that a load takes the exact check. */
+  InteractionLoader(DataSource dataSource, Supplier<IdFingerprints> fingerprints) {
     this.tx = new Transactions(dataSource);
+    this.fingerprints = fingerprints;
   }
 
   /**
@@ -49,8 +57,8 @@ public final class InteractionLoader {
    */
   public LoadResult loadExposures(Iterator<Exposure> exposures, LongConsumer progress) {
     return tx.inTransaction(c -> {
-      StagedExposures staged = LogStaging.stageExposures(c, exposures, progress);
-      String repeated = LogStaging.repeatedEvent(c);
+      StagedExposures staged = LogStaging.stageExposures(c, exposures, fingerprints.get(), progress);
+      String repeated = LogStaging.repeatedEvent(c, staged);
       if (repeated != null) {
         throw new RejectedLoadException("event_id '" + repeated + "' appears more than once in the input");
       }
@@ -63,7 +71,7 @@ public final class InteractionLoader {
         throw new RejectedLoadException(
             "unknown user_id '" + users.named().get(0) + "' (load users first: tagcf load --users)");
       }
-      return new LoadResult(staged.rows(), LogStaging.insertStagedExposures(c));
+      return new LoadResult(staged.rows(), LogStaging.insertStagedExposures(c, staged));
     });
   }
 }

@@ -57,14 +57,14 @@ public final class InteractionWriter {
           if (events.isEmpty()) {
             return new LoadResult(0, 0);
           }
-          StagedExposures staged = LogStaging.stageExposures(c, events.iterator(), n -> { });
-          reject(LogStaging.repeatedEvent(c), "event_id");
+          StagedExposures staged = LogStaging.stageExposures(c, events.iterator(), new IdFingerprints(), n -> { });
+          reject(LogStaging.repeatedEvent(c, staged), "event_id");
           UnknownIds unknownUsers = LogStaging.unknown(c, staged.userIds(), Referenced.USERS, NAMED_UNKNOWN);
           UnknownIds unknownVideos = LogStaging.unknown(c, staged.videoIds(), Referenced.VIDEOS, NAMED_UNKNOWN);
           if (!unknownUsers.isEmpty() || !unknownVideos.isEmpty()) {
             throw new UnknownReferencesException(unknownUsers, unknownVideos);
           }
-          return new LoadResult(staged.rows(), LogStaging.insertStagedExposures(c));
+          return new LoadResult(staged.rows(), LogStaging.insertStagedExposures(c, staged));
         });
       } catch (StoreException e) {
         if (attempt == ATTEMPTS || !lostRace(e)) {

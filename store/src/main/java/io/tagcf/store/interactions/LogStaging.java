@@ -11,10 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -50,8 +49,12 @@ final class LogStaging {
     }
   }
 
-  /** What staging exposures saw: their number and the distinct ids they refer to. */
-  record StagedExposures(long rows, Set<String> userIds, Set<String> videoIds) {}
+  /**
+   * What staging exposures saw: their number, the distinct ids they refer to, their months, and
+   * whether an event id may appear twice among them (when false, none does).
+   */
+  record StagedExposures(long rows, List<String> userIds, List<String> videoIds, Set<YearMonth> months,
+      boolean eventIdsMayRepeat) {}
 
   private LogStaging() {}
 
@@ -80,16 +83,25 @@ final class LogStaging {
         + " RETURNING xmax = 0 AS new) SELECT count(*) FILTER (WHERE new) FROM upserted");
   }
 
-  /** Copies exposures into the temporary table {@code exposure_batch}. */
-  static StagedExposures stageExposures(Connection c, Iterator<Exposure> exposures, LongConsumer progress)
-      throws SQLException {
+  /**
+   * Copies exposures into the temporary table {@code exposure_batch}.
+   *
+   * @param events an empty set, which notes the staged event ids
+   */
+  static StagedExposures stageExposures(Connection c, Iterator<Exposure> exposures, IdFingerprints events,
+      LongConsumer progress) throws SQLException {
     execute(c, "CREATE TEMP TABLE exposure_batch (LIKE exposures INCLUDING DEFAULTS) ON COMMIT DROP");
-    // The distinct ids are few next to the rows: checking them here spares two passes over the batch.
-    Set<String> videos = new HashSet<>();
-    Set<String> users = new HashSet<>();
+    // What the checks and the insert need is noted here, row by row, instead of read back from
+    // the batch in SQL: the distinct ids are few next to the rows, and a lookup per row is cheaper
+    // than a pass of its own over the batch.
+    DistinctIds videos = new DistinctIds();
+    DistinctIds users = new DistinctIds();
+    StagedMonths months = new StagedMonths();
     long rows = copyInChunks(c, "COPY exposure_batch FROM STDIN (FORMAT BINARY)", 10, exposures, (row, e) -> {
       videos.add(e.videoId());
       users.add(e.userId());
+      events.add(e.eventId());
+      months.add(e.exposedAt());
       row.text(e.eventId()).text(e.userId()).text(e.videoId()).timestamptz(e.exposedAt()).bool(e.clicked())
           .float8(e.watchRatio()).bool(e.completed()).bool(e.liked()).bool(e.exploration());
       if (e.position() == null) {
@@ -98,16 +110,21 @@ final class LogStaging {
         row.int4(e.position());
       }
     }, progress);
-    return new StagedExposures(rows, users, videos);
+    return new StagedExposures(rows, users.values(), videos.values(), months.months(), events.maybeRepeated());
   }
 
   /** An event id that appears more than once among the staged exposures, or null. */
-  static String repeatedEvent(Connection c) throws SQLException {
+  static String repeatedEvent(Connection c, StagedExposures staged) throws SQLException {
+    if (!staged.eventIdsMayRepeat()) {
+      return null;
+    }
+    // Some fingerprint came twice: a repeated id, or rarely two ids sharing one. Only the exact
+    // check can tell, and name the id.
     return first(c, "SELECT event_id FROM exposure_batch GROUP BY event_id HAVING count(*) > 1 LIMIT 1");
   }
 
   /** The smallest {@code limit} of {@code ids} that {@code table} lacks, and how many it lacks. */
-  static UnknownIds unknown(Connection c, Set<String> ids, Referenced table, int limit) throws SQLException {
+  static UnknownIds unknown(Connection c, List<String> ids, Referenced table, int limit) throws SQLException {
     // The window count runs before LIMIT: one query names the first few and counts them all.
     try (PreparedStatement ps = c.prepareStatement("SELECT id, count(*) OVER () FROM unnest(?::text[]) AS given(id)"
         + " WHERE NOT EXISTS (SELECT 1 FROM " + table.table + " t WHERE t." + table.column + " = given.id)"
@@ -130,8 +147,8 @@ final class LogStaging {
    * Creates the month partitions the staged exposures need, then adds the exposures whose event
    * id is not stored yet, whatever their time; returns how many were added.
    */
-  static long insertStagedExposures(Connection c) throws SQLException {
-    createMonthPartitions(c);
+  static long insertStagedExposures(Connection c, StagedExposures staged) throws SQLException {
+    createMonthPartitions(c, staged.months());
     try (Statement st = c.createStatement()) {
       // In key order: the primary key's btree then grows at its right edge instead of everywhere.
       return st.executeUpdate("INSERT INTO exposures SELECT b.* FROM exposure_batch b WHERE NOT EXISTS"
@@ -139,20 +156,13 @@ final class LogStaging {
     }
   }
 
-  private static void createMonthPartitions(Connection c) throws SQLException {
-    List<LocalDate> months = new ArrayList<>();
-    try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT DISTINCT date_trunc('month', exposed_at AT TIME ZONE 'UTC')::date"
-            + " FROM exposure_batch")) {
-      while (rs.next()) {
-        months.add(rs.getObject(1, LocalDate.class));
-      }
-    }
-    for (LocalDate month : months) {
+  private static void createMonthPartitions(Connection c, Set<YearMonth> months) throws SQLException {
+    for (YearMonth month : months) {
       // Names and bounds come from dates, never from input text.
+      Instant from = Instant.ofEpochSecond(StagedMonths.start(month));
+      Instant to = Instant.ofEpochSecond(StagedMonths.start(month.plusMonths(1)));
       execute(c, String.format("CREATE TABLE IF NOT EXISTS exposures_y%04dm%02d PARTITION OF exposures"
-              + " FOR VALUES FROM ('%s') TO ('%s')", month.getYear(), month.getMonthValue(),
-          month.atStartOfDay(ZoneOffset.UTC).toInstant(), month.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+          + " FOR VALUES FROM ('%s') TO ('%s')", month.getYear(), month.getMonthValue(), from, to));
     }
   }
 
@@ -176,14 +186,19 @@ final class LogStaging {
     Future<?> copying = null;
     try {
       long read = 0;
+      // Two payloads, reused in turn: one is encoded while the other is copied.
       PgBinaryCopy chunk = new PgBinaryCopy(columns);
+      PgBinaryCopy other = new PgBinaryCopy(columns);
       while (rows.hasNext()) {
         writer.write(chunk.startRow(), rows.next());
         read++;
         if (chunk.rows() == CHUNK) {
           awaitCopy(copying);
           copying = copier.submit(copy(c, copySql, chunk));
-          chunk = new PgBinaryCopy(columns);
+          PgBinaryCopy copied = other;
+          other = chunk;
+          chunk = copied;
+          chunk.reset();
           progress.accept(read);
         }
       }

@@ -99,6 +99,26 @@ class InteractionLoaderTest {
   }
 
   @Test
+  void eventIdsThatShareAFingerprintAreNotTakenForRepeats() {
+    users("u1");
+    List<IdFingerprints> made = new ArrayList<>();
+    // Every id has the same fingerprint: the exact check decides each time.
+    InteractionLoader colliding = new InteractionLoader(db.dataSource(), () -> {
+      made.add(new IdFingerprints(id -> 42));
+      return made.get(made.size() - 1);
+    });
+    List<Exposure> distinct = List.of(exposure("e1", "u1", "v1", "2026-11-01T00:00:00Z"),
+        exposure("e2", "u1", "v2", "2026-11-02T00:00:00Z"), exposure("e3", "u1", "v1", "2026-11-03T00:00:00Z"));
+    assertThat(colliding.loadExposures(distinct.iterator(), n -> { })).isEqualTo(new LoadResult(3, 3));
+    assertThat(made.get(0).maybeRepeated()).as("the exact check ran").isTrue();
+    List<Exposure> repeated = List.of(exposure("e4", "u1", "v1", "2026-11-01T00:00:00Z"),
+        exposure("e5", "u1", "v1", "2026-11-01T00:00:00Z"), exposure("e4", "u1", "v2", "2026-12-01T00:00:00Z"));
+    assertThatThrownBy(() -> colliding.loadExposures(repeated.iterator(), n -> { }))
+        .hasMessage("event_id 'e4' appears more than once in the input");
+    assertThat(number("SELECT count(*) FROM exposures")).isEqualTo(3);
+  }
+
+  @Test
   void progressIsReportedPerChunk() {
     users("u1");
     List<Exposure> many = new ArrayList<>();
