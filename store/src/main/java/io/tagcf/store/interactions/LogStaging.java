@@ -149,11 +149,34 @@ final class LogStaging {
    */
   static long insertStagedExposures(Connection c, StagedExposures staged) throws SQLException {
     createMonthPartitions(c, staged.months());
+    // The sort below fits in memory up to about 1.8 million rows (with the default 4 MB it spilled
+    // to disk from 30,000); the setting ends with the transaction.
+    execute(c, "SET LOCAL work_mem = '256MB'");
+    // In key order: the primary key's btree then grows at its right edge instead of everywhere.
+    // Sorting by byte (COLLATE "C") is three times faster than by the database's collation and
+    // gives the same order for ASCII ids in C.UTF-8; elsewhere the order is only less helpful.
+    String inKeyOrder = " ORDER BY b.event_id COLLATE \"C\"";
     try (Statement st = c.createStatement()) {
-      // In key order: the primary key's btree then grows at its right edge instead of everywhere.
+      if (!storedIdsOverlap(c)) {
+        return st.executeUpdate("INSERT INTO exposures SELECT b.* FROM exposure_batch b" + inKeyOrder);
+      }
       return st.executeUpdate("INSERT INTO exposures SELECT b.* FROM exposure_batch b WHERE NOT EXISTS"
-          + " (SELECT 1 FROM exposures e WHERE e.event_id = b.event_id) ORDER BY b.event_id, b.exposed_at");
+          + " (SELECT 1 FROM exposures e WHERE e.event_id = b.event_id)" + inKeyOrder);
     }
+  }
+
+  /**
+   * Whether some stored event id lies between the smallest and the largest staged one. When none
+   * does, no staged event is stored yet, and the insert needs no anti-join: that one hashes every
+   * stored id or probes every partition for every staged row, so its cost grows with the log,
+   * while this reads the batch once and each partition's key index at one place. New events
+   * usually have ids after the stored ones (a sequence, a time-ordered id); random ids (UUIDs)
+   * overlap and keep the anti-join.
+   */
+  private static boolean storedIdsOverlap(Connection c) throws SQLException {
+    // min and max by the column's own collation: the index's order, whatever the database's.
+    return "t".equals(first(c, "SELECT EXISTS (SELECT 1 FROM (SELECT min(event_id) AS low, max(event_id) AS high"
+        + " FROM exposure_batch) b JOIN exposures e ON e.event_id BETWEEN b.low AND b.high)"));
   }
 
   private static void createMonthPartitions(Connection c, Set<YearMonth> months) throws SQLException {

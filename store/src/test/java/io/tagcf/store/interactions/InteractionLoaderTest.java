@@ -119,6 +119,24 @@ class InteractionLoaderTest {
   }
 
   @Test
+  void storedEventsAmongTheNewOnesAreSkippedWhereverTheirIdsFall() {
+    users("u1");
+    loader.loadExposures(List.of(exposure("e3", "u1", "v1", "2026-09-10T00:00:00Z"),
+        exposure("e9", "u1", "v1", "2026-09-11T00:00:00Z")).iterator(), n -> { });
+    // Ids after the stored ones: nothing stored lies among them, so no anti-join is needed.
+    assertThat(loader.loadExposures(List.of(exposure("f1", "u1", "v1", "2026-11-01T00:00:00Z"),
+        exposure("f2", "u1", "v1", "2026-11-02T00:00:00Z")).iterator(), n -> { })).isEqualTo(new LoadResult(2, 2));
+    // A stored id inside the new ones' range, in another month, and one at its upper end.
+    List<Exposure> around = List.of(exposure("e1", "u1", "v2", "2026-11-01T00:00:00Z"),
+        exposure("e3", "u1", "v2", "2026-11-05T00:00:00Z"), exposure("e5", "u1", "v2", "2026-11-06T00:00:00Z"),
+        exposure("e9", "u1", "v2", "2026-09-11T00:00:00Z"));
+    assertThat(loader.loadExposures(around.iterator(), n -> { })).isEqualTo(new LoadResult(4, 2));
+    assertThat(number("SELECT count(*) FROM exposures")).isEqualTo(6);
+    assertThat(text("SELECT string_agg(event_id || ':' || video_id, ',' ORDER BY event_id) FROM exposures"))
+        .isEqualTo("e1:v2,e3:v1,e5:v2,e9:v1,f1:v1,f2:v1");
+  }
+
+  @Test
   void progressIsReportedPerChunk() {
     users("u1");
     List<Exposure> many = new ArrayList<>();
