@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The months (UTC) of the staged exposures, noted as they are staged: the partitions the insert
- * needs. Noting them here spares a DISTINCT over every staged row; a row of a month seen already,
- * nearly every row, costs a comparison with the few months' bounds.
+ * The months (UTC) of a load's exposures, noted as they are read: the partitions the load needs.
+ * Noting them here spares a DISTINCT over every row; a row of a month seen already, nearly every
+ * row, costs a comparison with the few months' bounds.
  */
 final class StagedMonths {
   private final Set<YearMonth> months = new TreeSet<>();
@@ -20,21 +20,23 @@ final class StagedMonths {
   /** The bounds of the last row's month: logs sorted by time hit them row after row. */
   private long[] last = {0, 0};
 
-  void add(Instant at) {
+  /** Notes the instant's month; returns it when no instant noted before was in it, else null. */
+  YearMonth add(Instant at) {
     long second = at.getEpochSecond();
     if (second >= last[0] && second < last[1]) {
-      return;
+      return null;
     }
     for (long[] b : bounds) {
       if (second >= b[0] && second < b[1]) {
         last = b;
-        return;
+        return null;
       }
     }
     YearMonth month = YearMonth.from(at.atOffset(ZoneOffset.UTC));
     months.add(month);
     last = new long[] {start(month), start(month.plusMonths(1))};
     bounds.add(last);
+    return month;
   }
 
   /** The months noted, in order. */
