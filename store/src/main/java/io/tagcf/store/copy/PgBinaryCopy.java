@@ -132,6 +132,11 @@ public final class PgBinaryCopy {
     return rows;
   }
 
+  /** Shrinks the array to what was written (and the trailer): for a payload kept a while unsent. */
+  public void compact() {
+    buf = Arrays.copyOf(buf, pos + 2);
+  }
+
   /** Ends the payload with its trailer; afterwards {@link #buffer()} holds it up to {@link #length()}. */
   void finish() {
     if (!finished) {

@@ -16,7 +16,8 @@ final class ExposureChunk implements ChunkPipeline.Chunk<Exposure> {
   private final ExposureNotes notes;
   private final boolean keepIds;
   private final PgBinaryCopy rows = new PgBinaryCopy(10);
-  private final PgBinaryCopy eventIdRows = new PgBinaryCopy(1);
+  /** A new one for every chunk: the load keeps them until a repeat check needs them. */
+  private PgBinaryCopy eventIdRows = new PgBinaryCopy(1);
   private final List<YearMonth> newMonths = new ArrayList<>();
   private final List<String> eventIds = new ArrayList<>();
   private boolean mayRepeat;
@@ -59,7 +60,7 @@ final class ExposureChunk implements ChunkPipeline.Chunk<Exposure> {
   @Override
   public void reset() {
     rows.reset();
-    eventIdRows.reset();
+    eventIdRows = new PgBinaryCopy(1);
     newMonths.clear();
     eventIds.clear();
     mayRepeat = false;
@@ -70,7 +71,7 @@ final class ExposureChunk implements ChunkPipeline.Chunk<Exposure> {
     return rows;
   }
 
-  /** The rows' event ids alone, one column. */
+  /** The rows' event ids alone, one column; the chunk does not reuse it. */
   PgBinaryCopy encodedEventIds() {
     return eventIdRows;
   }

@@ -52,8 +52,10 @@ class PgBinaryCopyTest {
         rows.reset();
         rows.startRow().bool(false).float8(-0.125).timestamptz(Instant.parse("1999-12-31T23:59:59.000001Z"))
             .jsonb("{\"role\": \"学生\"}").text(longText);
+        rows.compact();
         rows.startRow().bool(true).float8(2.5e300).timestamptz(Instant.parse("2026-11-30T10:00:00.123456789Z"))
             .jsonb("{}").text("");
+        rows.compact();
         assertThat(CopyIn.binary(c, "COPY copy_probe FROM STDIN (FORMAT BINARY)", rows)).isEqualTo(2);
         return rows(c, "SELECT b, d, to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), j->>'role',"
             + " length(s) || right(s, 2) FROM copy_probe ORDER BY d", 5);

@@ -115,6 +115,14 @@ class InteractionLoaderTest {
         exposure("e5", "u1", "v1", "2026-11-01T00:00:00Z"), exposure("e4", "u1", "v2", "2026-12-01T00:00:00Z"));
     assertThatThrownBy(() -> colliding.loadExposures(repeated.iterator(), n -> { }))
         .hasMessage("event_id 'e4' appears more than once in the input");
+    // Across chunks: the first chunk's ids were checked (and copied for it) before the second's.
+    List<Exposure> many = new ArrayList<>();
+    for (int i = 0; i < LogStaging.CHUNK + 2; i++) {
+      many.add(exposure("f" + i, "u1", "v1", "2026-11-01T00:00:00Z"));
+    }
+    many.add(exposure("f3", "u1", "v1", "2026-11-01T00:00:00Z"));
+    assertThatThrownBy(() -> colliding.loadExposures(many.iterator(), n -> { }))
+        .hasMessage("event_id 'f3' appears more than once in the input");
     assertThat(number("SELECT count(*) FROM exposures")).isEqualTo(3);
   }
 
