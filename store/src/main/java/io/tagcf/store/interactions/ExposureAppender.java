@@ -46,6 +46,8 @@ final class ExposureAppender {
   private final String storedHigh;
   /** Event ids read but not yet copied into {@code exposure_event_ids}, a payload per chunk. */
   private final List<PgBinaryCopy> uncheckedEventIds = new ArrayList<>();
+  /** Whether {@code exposure_event_ids} exists: made for the first check, which most loads never need. */
+  private boolean eventIdTableMade;
   private String repeated;
   private long copied;
   private long staged;
@@ -58,13 +60,11 @@ final class ExposureAppender {
   }
 
   /**
-   * Prepares the load's temporary tables and reads the stored ids' range.
+   * Reads the stored ids' range.
    *
    * @param eventIds an empty set, which notes the load's event ids
    */
   static ExposureAppender start(Connection c, IdFingerprints eventIds) throws SQLException {
-    LogStaging.execute(c, "CREATE TEMP TABLE exposure_batch (LIKE exposures INCLUDING DEFAULTS) ON COMMIT DROP");
-    LogStaging.execute(c, "CREATE TEMP TABLE exposure_event_ids (event_id text) ON COMMIT DROP");
     // Each partition's key index gives its ends at once; min and max compare by the column's collation.
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT min(event_id), max(event_id) FROM exposures")) {
@@ -130,6 +130,10 @@ final class ExposureAppender {
     uncheckedEventIds.add(eventIds);
     if (chunk.mayRepeat()) {
       // A repeated id, or rarely two ids sharing a fingerprint: only the exact check can tell.
+      if (!eventIdTableMade) {
+        LogStaging.execute(c, "CREATE TEMP TABLE exposure_event_ids (event_id text) ON COMMIT DROP");
+        eventIdTableMade = true;
+      }
       for (PgBinaryCopy ids : uncheckedEventIds) {
         CopyIn.binary(c, "COPY exposure_event_ids FROM STDIN (FORMAT BINARY)", ids);
       }
@@ -141,6 +145,10 @@ final class ExposureAppender {
       }
     }
     if (mayHoldStoredEvents(chunk)) {
+      if (staged == 0) {
+        // Made by the first chunk staged: a load into an empty log, or after it, makes none.
+        LogStaging.execute(c, "CREATE TEMP TABLE exposure_batch (LIKE exposures INCLUDING DEFAULTS) ON COMMIT DROP");
+      }
       staged += CopyIn.binary(c, "COPY exposure_batch FROM STDIN (FORMAT BINARY)", chunk.encoded());
     } else {
       copied += CopyIn.binary(c, "COPY exposures FROM STDIN (FORMAT BINARY)", chunk.encoded());
