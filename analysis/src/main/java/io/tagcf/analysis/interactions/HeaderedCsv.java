@@ -16,6 +16,13 @@ import java.util.Map;
  * that name the file, the line and the column.
  */
 final class HeaderedCsv implements AutoCloseable {
+  /** A column looked up once in the header, then read by position on every row. */
+  record Column(String name, int index) {
+    boolean present() {
+      return index >= 0;
+    }
+  }
+
   private final Path file;
   private final CsvReader<CsvRecord> reader;
   private final CloseableIterator<CsvRecord> records;
@@ -56,8 +63,9 @@ final class HeaderedCsv implements AutoCloseable {
     return header;
   }
 
-  boolean has(String column) {
-    return columns.containsKey(column);
+  /** The column of that name (absent when the header lacks it, and then its value is ""). */
+  Column column(String name) {
+    return new Column(name, columns.getOrDefault(name, -1));
   }
 
   /** Moves to the next record; false at the end of the file. */
@@ -85,6 +93,11 @@ final class HeaderedCsv implements AutoCloseable {
     return i == null ? "" : current.getField(i).strip();
   }
 
+  /** The stripped value of the column in the current record ("" when the column is absent). */
+  String value(Column column) {
+    return column.present() ? current.getField(column.index()).strip() : "";
+  }
+
   /** An error about the current record, naming the file and its line. */
   BadInputException problem(String what) {
     return new BadInputException(file + " line " + current.getStartingLineNumber() + ": " + what);
@@ -93,6 +106,11 @@ final class HeaderedCsv implements AutoCloseable {
   /** An error about one column of the current record. */
   BadInputException problem(String column, String what) {
     return problem("column '" + column + "' " + what);
+  }
+
+  /** An error about one column of the current record. */
+  BadInputException problem(Column column, String what) {
+    return problem(column.name(), what);
   }
 
   @Override

@@ -5,7 +5,6 @@ import io.tagcf.models.interactions.UserProfile;
 import io.tagcf.store.StoreException;
 import io.tagcf.store.Transactions;
 import io.tagcf.store.interactions.LogStaging.Referenced;
-import io.tagcf.store.interactions.LogStaging.StagedExposures;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
@@ -57,14 +56,15 @@ public final class InteractionWriter {
           if (events.isEmpty()) {
             return new LoadResult(0, 0);
           }
-          StagedExposures staged = LogStaging.stageExposures(c, events.iterator(), n -> { });
-          reject(LogStaging.repeatedEvent(c), "event_id");
-          UnknownIds unknownUsers = LogStaging.unknown(c, staged.userIds(), Referenced.USERS, NAMED_UNKNOWN);
-          UnknownIds unknownVideos = LogStaging.unknown(c, staged.videoIds(), Referenced.VIDEOS, NAMED_UNKNOWN);
+          ExposureAppender appender = ExposureAppender.start(c, new IdFingerprints());
+          long read = appender.append(events.iterator(), n -> { });
+          reject(appender.repeatedEvent(), "event_id");
+          UnknownIds unknownUsers = LogStaging.unknown(c, appender.userIds(), Referenced.USERS, NAMED_UNKNOWN);
+          UnknownIds unknownVideos = LogStaging.unknown(c, appender.videoIds(), Referenced.VIDEOS, NAMED_UNKNOWN);
           if (!unknownUsers.isEmpty() || !unknownVideos.isEmpty()) {
             throw new UnknownReferencesException(unknownUsers, unknownVideos);
           }
-          return new LoadResult(staged.rows(), LogStaging.insertStagedExposures(c));
+          return new LoadResult(read, appender.finish());
         });
       } catch (StoreException e) {
         if (attempt == ATTEMPTS || !lostRace(e)) {

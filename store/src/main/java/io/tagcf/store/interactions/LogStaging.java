@@ -2,34 +2,24 @@ package io.tagcf.store.interactions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tagcf.models.interactions.Exposure;
 import io.tagcf.models.interactions.UserProfile;
 import io.tagcf.store.copy.CopyIn;
-import io.tagcf.store.copy.PgBinaryCopy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
 /**
- * The steps every writer of the interaction log takes, inside the caller's transaction: rows go
- * by binary COPY into a temporary table (dropped at commit), are checked there in SQL, and only
- * then enter the log. The bulk loader and the HTTP batch writer differ only in how they report
- * what the checks find, so that both store a row by exactly the same rules.
+ * The steps every writer of the interaction log takes, inside the caller's transaction: users go
+ * by binary COPY into a temporary table (dropped at commit) and are checked there before they are
+ * upserted; exposures enter the log through an {@link ExposureAppender}, and the ids they name are
+ * checked here. The bulk loader and the HTTP batch writer differ only in how they report what the
+ * checks find, so that both store a row by exactly the same rules.
  */
 final class LogStaging {
   /** Rows per COPY: big enough to amortise the round trip, small enough to bound the buffer. */
@@ -50,17 +40,16 @@ final class LogStaging {
     }
   }
 
-  /** What staging exposures saw: their number and the distinct ids they refer to. */
-  record StagedExposures(long rows, Set<String> userIds, Set<String> videoIds) {}
-
   private LogStaging() {}
 
   /** Copies users into the temporary table {@code user_batch}. */
   static long stageUsers(Connection c, Iterator<UserProfile> users, LongConsumer progress) throws SQLException {
     execute(c, "CREATE TEMP TABLE user_batch (user_id text, age_band text, city_tier text, gender text,"
         + " attributes jsonb) ON COMMIT DROP");
-    return copyInChunks(c, "COPY user_batch FROM STDIN (FORMAT BINARY)", 5, users, (row, u) -> row
-        .text(u.userId()).text(u.ageBand()).text(u.cityTier()).text(u.gender()).jsonb(json(u)), progress);
+    CopyChunk.RowWriter<UserProfile> columns = (row, u) ->
+        row.text(u.userId()).text(u.ageBand()).text(u.cityTier()).text(u.gender()).jsonb(json(u));
+    return ChunkPipeline.run(users, new CopyChunk<>(5, columns), new CopyChunk<>(5, columns), CHUNK,
+        chunk -> CopyIn.binary(c, "COPY user_batch FROM STDIN (FORMAT BINARY)", chunk.encoded()), progress);
   }
 
   /** A user id that appears more than once among the staged users, or null. */
@@ -80,34 +69,8 @@ final class LogStaging {
         + " RETURNING xmax = 0 AS new) SELECT count(*) FILTER (WHERE new) FROM upserted");
   }
 
-  /** Copies exposures into the temporary table {@code exposure_batch}. */
-  static StagedExposures stageExposures(Connection c, Iterator<Exposure> exposures, LongConsumer progress)
-      throws SQLException {
-    execute(c, "CREATE TEMP TABLE exposure_batch (LIKE exposures INCLUDING DEFAULTS) ON COMMIT DROP");
-    // The distinct ids are few next to the rows: checking them here spares two passes over the batch.
-    Set<String> videos = new HashSet<>();
-    Set<String> users = new HashSet<>();
-    long rows = copyInChunks(c, "COPY exposure_batch FROM STDIN (FORMAT BINARY)", 10, exposures, (row, e) -> {
-      videos.add(e.videoId());
-      users.add(e.userId());
-      row.text(e.eventId()).text(e.userId()).text(e.videoId()).timestamptz(e.exposedAt()).bool(e.clicked())
-          .float8(e.watchRatio()).bool(e.completed()).bool(e.liked()).bool(e.exploration());
-      if (e.position() == null) {
-        row.nullField();
-      } else {
-        row.int4(e.position());
-      }
-    }, progress);
-    return new StagedExposures(rows, users, videos);
-  }
-
-  /** An event id that appears more than once among the staged exposures, or null. */
-  static String repeatedEvent(Connection c) throws SQLException {
-    return first(c, "SELECT event_id FROM exposure_batch GROUP BY event_id HAVING count(*) > 1 LIMIT 1");
-  }
-
   /** The smallest {@code limit} of {@code ids} that {@code table} lacks, and how many it lacks. */
-  static UnknownIds unknown(Connection c, Set<String> ids, Referenced table, int limit) throws SQLException {
+  static UnknownIds unknown(Connection c, List<String> ids, Referenced table, int limit) throws SQLException {
     // The window count runs before LIMIT: one query names the first few and counts them all.
     try (PreparedStatement ps = c.prepareStatement("SELECT id, count(*) OVER () FROM unnest(?::text[]) AS given(id)"
         + " WHERE NOT EXISTS (SELECT 1 FROM " + table.table + " t WHERE t." + table.column + " = given.id)"
@@ -126,118 +89,8 @@ final class LogStaging {
     }
   }
 
-  /**
-   * Creates the month partitions the staged exposures need, then adds the exposures whose event
-   * id is not stored yet, whatever their time; returns how many were added.
-   */
-  static long insertStagedExposures(Connection c) throws SQLException {
-    createMonthPartitions(c);
-    try (Statement st = c.createStatement()) {
-      // In key order: the primary key's btree then grows at its right edge instead of everywhere.
-      return st.executeUpdate("INSERT INTO exposures SELECT b.* FROM exposure_batch b WHERE NOT EXISTS"
-          + " (SELECT 1 FROM exposures e WHERE e.event_id = b.event_id) ORDER BY b.event_id, b.exposed_at");
-    }
-  }
-
-  private static void createMonthPartitions(Connection c) throws SQLException {
-    List<LocalDate> months = new ArrayList<>();
-    try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT DISTINCT date_trunc('month', exposed_at AT TIME ZONE 'UTC')::date"
-            + " FROM exposure_batch")) {
-      while (rs.next()) {
-        months.add(rs.getObject(1, LocalDate.class));
-      }
-    }
-    for (LocalDate month : months) {
-      // Names and bounds come from dates, never from input text.
-      execute(c, String.format("CREATE TABLE IF NOT EXISTS exposures_y%04dm%02d PARTITION OF exposures"
-              + " FOR VALUES FROM ('%s') TO ('%s')", month.getYear(), month.getMonthValue(),
-          month.atStartOfDay(ZoneOffset.UTC).toInstant(), month.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
-    }
-  }
-
-  @FunctionalInterface
-  private interface RowWriter<T> {
-    void write(PgBinaryCopy row, T value);
-  }
-
-  /**
-   * Encodes rows into chunks on this thread while the previous chunk is copied on another: parsing
-   * and the COPY round trip overlap. The connection is used by one thread at a time: a chunk is
-   * handed over only after the previous copy finished.
-   */
-  private static <T> long copyInChunks(Connection c, String copySql, int columns, Iterator<T> rows,
-      RowWriter<T> writer, LongConsumer progress) throws SQLException {
-    ExecutorService copier = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "interaction-copy");
-      t.setDaemon(true);
-      return t;
-    });
-    Future<?> copying = null;
-    try {
-      long read = 0;
-      PgBinaryCopy chunk = new PgBinaryCopy(columns);
-      while (rows.hasNext()) {
-        writer.write(chunk.startRow(), rows.next());
-        read++;
-        if (chunk.rows() == CHUNK) {
-          awaitCopy(copying);
-          copying = copier.submit(copy(c, copySql, chunk));
-          chunk = new PgBinaryCopy(columns);
-          progress.accept(read);
-        }
-      }
-      awaitCopy(copying);
-      copying = null;
-      if (chunk.rows() > 0) {
-        CopyIn.binary(c, copySql, chunk);
-        progress.accept(read);
-      }
-      return read;
-    } finally {
-      // A row that failed to parse must not leave a copy running on the connection the caller
-      // is about to roll back.
-      if (copying != null) {
-        try {
-          copying.get();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-          // The caller's failure is the one reported.
-        }
-      }
-      copier.shutdown();
-    }
-  }
-
-  private static Callable<Void> copy(Connection c, String copySql, PgBinaryCopy chunk) {
-    return () -> {
-      CopyIn.binary(c, copySql, chunk);
-      return null;
-    };
-  }
-
-  private static void awaitCopy(Future<?> copying) throws SQLException {
-    if (copying == null) {
-      return;
-    }
-    try {
-      copying.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SQLException("interrupted while copying interactions", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof SQLException sql) {
-        throw sql;
-      }
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  private static String first(Connection c, String query) throws SQLException {
+  /** The first column of the query's first row, or null. */
+  static String first(Connection c, String query) throws SQLException {
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
       return rs.next() ? rs.getString(1) : null;
     }
@@ -250,7 +103,7 @@ final class LogStaging {
     }
   }
 
-  private static void execute(Connection c, String sql) throws SQLException {
+  static void execute(Connection c, String sql) throws SQLException {
     try (Statement st = c.createStatement()) {
       st.execute(sql);
     }

@@ -99,6 +99,112 @@ class InteractionLoaderTest {
   }
 
   @Test
+  void eventIdsThatShareAFingerprintAreNotTakenForRepeats() {
+    users("u1");
+    List<IdFingerprints> made = new ArrayList<>();
+    // Every id has the same fingerprint: the exact check decides each time.
+    InteractionLoader colliding = new InteractionLoader(db.dataSource(), () -> {
+      made.add(new IdFingerprints(id -> 42));
+      return made.get(made.size() - 1);
+    });
+    List<Exposure> distinct = List.of(exposure("e1", "u1", "v1", "2026-11-01T00:00:00Z"),
+        exposure("e2", "u1", "v2", "2026-11-02T00:00:00Z"), exposure("e3", "u1", "v1", "2026-11-03T00:00:00Z"));
+    assertThat(colliding.loadExposures(distinct.iterator(), n -> { })).isEqualTo(new LoadResult(3, 3));
+    assertThat(made.get(0).maybeRepeated()).as("the exact check ran").isTrue();
+    List<Exposure> repeated = List.of(exposure("e4", "u1", "v1", "2026-11-01T00:00:00Z"),
+        exposure("e5", "u1", "v1", "2026-11-01T00:00:00Z"), exposure("e4", "u1", "v2", "2026-12-01T00:00:00Z"));
+    assertThatThrownBy(() -> colliding.loadExposures(repeated.iterator(), n -> { }))
+        .hasMessage("event_id 'e4' appears more than once in the input");
+    // Across chunks: the first chunk's ids were checked (and copied for it) before the second's.
+    List<Exposure> many = new ArrayList<>();
+    for (int i = 0; i < LogStaging.CHUNK + 2; i++) {
+      many.add(exposure("f" + i, "u1", "v1", "2026-11-01T00:00:00Z"));
+    }
+    many.add(exposure("f3", "u1", "v1", "2026-11-01T00:00:00Z"));
+    assertThatThrownBy(() -> colliding.loadExposures(many.iterator(), n -> { }))
+        .hasMessage("event_id 'f3' appears more than once in the input");
+    assertThat(number("SELECT count(*) FROM exposures")).isEqualTo(3);
+  }
+
+  @Test
+  void storedEventsAmongTheNewOnesAreSkippedWhereverTheirIdsFall() {
+    users("u1");
+    loader.loadExposures(List.of(exposure("e3", "u1", "v1", "2026-09-10T00:00:00Z"),
+        exposure("e9", "u1", "v1", "2026-09-11T00:00:00Z")).iterator(), n -> { });
+    // Ids after the stored ones: nothing stored lies among them, so no anti-join is needed.
+    assertThat(loader.loadExposures(List.of(exposure("f1", "u1", "v1", "2026-11-01T00:00:00Z"),
+        exposure("f2", "u1", "v1", "2026-11-02T00:00:00Z")).iterator(), n -> { })).isEqualTo(new LoadResult(2, 2));
+    // A stored id inside the new ones' range, in another month, and one at its upper end.
+    List<Exposure> around = List.of(exposure("e1", "u1", "v2", "2026-11-01T00:00:00Z"),
+        exposure("e3", "u1", "v2", "2026-11-05T00:00:00Z"), exposure("e5", "u1", "v2", "2026-11-06T00:00:00Z"),
+        exposure("e9", "u1", "v2", "2026-09-11T00:00:00Z"));
+    assertThat(loader.loadExposures(around.iterator(), n -> { })).isEqualTo(new LoadResult(4, 2));
+    assertThat(number("SELECT count(*) FROM exposures")).isEqualTo(6);
+    assertThat(text("SELECT string_agg(event_id || ':' || video_id, ',' ORDER BY event_id) FROM exposures"))
+        .isEqualTo("e1:v2,e3:v1,e5:v2,e9:v1,f1:v1,f2:v1");
+  }
+
+  @Test
+  void chunksBeyondTheStoredIdsGoStraightInAndTheOthersSkipWhatIsStored() {
+    users("u1");
+    loader.loadExposures(List.of(exposure("m1", "u1", "v1", "2026-10-01T00:00:00Z"),
+        exposure("m5", "u1", "v1", "2026-10-05T00:00:00Z")).iterator(), n -> { });
+    List<Exposure> log = new ArrayList<>();
+    // The first chunk lies after every stored id; the second holds a stored one.
+    for (int i = 0; i < LogStaging.CHUNK; i++) {
+      log.add(exposure(String.format("n%06d", i), "u1", "v2", "2026-11-01T00:00:00Z"));
+    }
+    log.add(exposure("m5", "u1", "v2", "2026-12-05T00:00:00Z"));
+    log.add(exposure("m7", "u1", "v2", "2026-12-07T00:00:00Z"));
+    assertThat(loader.loadExposures(log.iterator(), n -> { })).isEqualTo(new LoadResult(LogStaging.CHUNK + 2,
+        LogStaging.CHUNK + 1));
+    assertThat(number("SELECT count(*) FROM exposures")).isEqualTo(LogStaging.CHUNK + 3);
+    assertThat(text("SELECT string_agg(event_id || ':' || video_id, ',' ORDER BY event_id) FROM exposures"
+        + " WHERE event_id LIKE 'm%'")).isEqualTo("m1:v1,m5:v1,m7:v2");
+    assertThat(loader.loadExposures(log.iterator(), n -> { }).inserted()).as("a second run").isZero();
+  }
+
+  @Test
+  void anIdRepeatedAfterItsFirstChunkEnteredTheLogIsNamed() {
+    users("u1");
+    List<Exposure> log = new ArrayList<>();
+    for (int i = 0; i < LogStaging.CHUNK + 5; i++) {
+      log.add(exposure("e" + i, "u1", "v1", "2026-11-01T00:00:00Z"));
+    }
+    // The same row again: straight into the log it would break the primary key instead.
+    log.add(exposure("e7", "u1", "v1", "2026-11-01T00:00:00Z"));
+    assertThatThrownBy(() -> loader.loadExposures(log.iterator(), n -> { }))
+        .isInstanceOf(RejectedLoadException.class).hasMessage("event_id 'e7' appears more than once in the input");
+    assertThat(number("SELECT count(*) FROM exposures")).isZero();
+  }
+
+  @Test
+  void aMalformedRowAfterARepeatIsWhatIsReported() {
+    users("u1");
+    Iterator<Exposure> log = new Iterator<>() {
+      private int i;
+
+      @Override
+      public boolean hasNext() {
+        return true;
+      }
+
+      @Override
+      public Exposure next() {
+        // The repeat is in the first chunk, the bad row in the third, read after the first's write.
+        if (i == 2 * LogStaging.CHUNK + 3) {
+          throw new IllegalArgumentException("line " + (i + 2) + ": bad row");
+        }
+        String id = i == 1 ? "e0" : "e" + i;
+        i++;
+        return exposure(id, "u1", "v1", "2026-11-04T00:00:00Z");
+      }
+    };
+    assertThatThrownBy(() -> loader.loadExposures(log, n -> { })).hasMessage("line 100005: bad row");
+    assertThat(number("SELECT count(*) FROM exposures")).isZero();
+  }
+
+  @Test
   void progressIsReportedPerChunk() {
     users("u1");
     List<Exposure> many = new ArrayList<>();
