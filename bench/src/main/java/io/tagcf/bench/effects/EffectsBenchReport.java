@@ -27,8 +27,8 @@ final class EffectsBenchReport {
     out.println();
     out.printf(Locale.ROOT, "== %,d exposures: %,d videos, %d cover-set tags, %d segments, %,d users ==%n",
         r.exposures(), r.videos(), r.coverSetTags(), r.segments(), r.users());
-    row("catalog (draw, COPY, cover set)", r.catalogSeconds(), String.format(Locale.ROOT, "%,d videos stored",
-        r.videosAdded()));
+    row("catalog (draw, store, cover set)", r.catalogSeconds(), String.format(Locale.ROOT,
+        "%,d videos stored in %.1f s", r.videosAdded(), r.catalogStoreSeconds()));
     row("simulate + write CSV", r.writeSeconds(), String.format(Locale.ROOT, "%,d MB; not part of the load",
         r.csvBytes() / 1_000_000));
     LoadRun.LoadedFile users = r.load().users();

@@ -9,6 +9,7 @@ import java.util.Map;
  * Everything measured at one log size, in the order the phases ran; what the results file holds.
  *
  * @param catalogSeconds drawing the catalog, storing its videos and tags, saving the cover set
+ * @param catalogStoreSeconds of which storing the videos and their tags ({@code VideoCatalog.addSimulated})
  * @param writeSeconds simulating the log and writing its CSV files (not part of the load)
  * @param settleSeconds VACUUM ANALYZE of the loaded log (see {@link FreshState#settle})
  * @param snapshotSeconds the snapshot as its client waited for it: workflow start to result
@@ -16,7 +17,7 @@ import java.util.Map;
  * @param snapshotSegments the snapshot's segments, the pooled one not counted
  */
 record SizeResult(long exposures, int videos, int users, int tags, int segments,
-    double catalogSeconds, int videosAdded, int coverSetTags,
+    double catalogSeconds, double catalogStoreSeconds, int videosAdded, int coverSetTags,
     double writeSeconds, long csvBytes,
     LoadRun.Result load,
     double settleSeconds,

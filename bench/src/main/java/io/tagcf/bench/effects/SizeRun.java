@@ -56,7 +56,9 @@ final class SizeRun {
     step("catalog: %,d videos on %d vocabulary tags, cover set of all of them", options.videos(), tags.size());
     long t0 = System.nanoTime();
     List<CatalogVideo> catalog = ScaleCatalog.draw(tags, options.videos(), options.seed());
+    long stored = System.nanoTime();
     int added = new VideoCatalog(ds).addSimulated(catalog, "en");
+    double storeSeconds = seconds(stored);
     CoverSet cover = ScaleCatalog.coverSet(catalog, tags);
     new CoverSetRepository(ds).save(TagKind.ITEM, WINDOW_DAYS, 1.0, cover);
     double catalogSeconds = seconds(t0);
@@ -92,7 +94,7 @@ final class SizeRun {
     Accuracy accuracy = Accuracy.of(cells, world::truth);
     SnapshotInfo info = reader.snapshot(snapshot.result().snapshotId()).orElseThrow();
     return new SizeResult(exposures, options.videos(), options.users(), tags.size(), options.segments(),
-        catalogSeconds, added, cover.tagIds().size(), csv.seconds(), csv.bytes(), load, settleSeconds,
+        catalogSeconds, storeSeconds, added, cover.tagIds().size(), csv.seconds(), csv.bytes(), load, settleSeconds,
         snapshot.workersReadySeconds(), snapshot.wallSeconds(), snapshot.timeline(), snapshot.shardsByWorker(),
         snapshot.workers(), snapshot.peakHeapBytes(), info.snapshotId(), info.videos(), info.exposures(), info.tags(),
         info.segments().size(), snapshot.result().cellsEstimated(), snapshot.result().cellsInsufficient(), accuracy);
