@@ -34,7 +34,7 @@ public final class EffectsBenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--exposures", split = ",", paramLabel = "N[,N...]", defaultValue = "1000000,3000000,10000000",
+  @Option(names = "--exposures", split = ",", paramLabel = "N", defaultValue = "1000000,3000000,10000000",
       description = "Log sizes, each measured from an empty database (default ${DEFAULT-VALUE}).")
   List<Long> exposures;
 
@@ -62,7 +62,7 @@ public final class EffectsBenchCommand implements Callable<Integer> {
       description = "Each worker's -Xmx (default ${DEFAULT-VALUE}).")
   String workerHeap;
 
-  @Option(names = "--database", defaultValue = "postgresql://127.0.0.1:5432/tagcf_bench?user=postgres",
+  @Option(names = "--database", paramLabel = "URL", defaultValue = "postgresql://127.0.0.1:5432/tagcf_bench?user=postgres",
       description = "Database to use; everything but its tag vocabulary is deleted (default ${DEFAULT-VALUE}).")
   String database;
 
