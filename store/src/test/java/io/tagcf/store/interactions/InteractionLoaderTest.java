@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,25 +182,8 @@ class InteractionLoaderTest {
   @Test
   void aMalformedRowAfterARepeatIsWhatIsReported() {
     users("u1");
-    Iterator<Exposure> log = new Iterator<>() {
-      private int i;
-
-      @Override
-      public boolean hasNext() {
-        return true;
-      }
-
-      @Override
-      public Exposure next() {
-        // The repeat is in the first chunk, the bad row in the third, read after the first's write.
-        if (i == 2 * LogStaging.CHUNK + 3) {
-          throw new IllegalArgumentException("line " + (i + 2) + ": bad row");
-        }
-        String id = i == 1 ? "e0" : "e" + i;
-        i++;
-        return exposure(id, "u1", "v1", "2026-11-04T00:00:00Z");
-      }
-    };
+    // The repeat is in the first chunk, the bad row in the third, read after the first's write.
+    Iterator<Exposure> log = failingAt(2 * LogStaging.CHUNK + 3, i -> i == 1 ? "e0" : "e" + i);
     assertThatThrownBy(() -> loader.loadExposures(log, n -> { })).hasMessage("line 100005: bad row");
     assertThat(number("SELECT count(*) FROM exposures")).isZero();
   }
@@ -219,7 +203,16 @@ class InteractionLoaderTest {
   @Test
   void aRowThatFailsWhileAChunkIsCopyingLeavesNothingAndTheConnectionUsable() {
     users("u1");
-    Iterator<Exposure> failing = new Iterator<>() {
+    Iterator<Exposure> failing = failingAt(LogStaging.CHUNK + 3, i -> "e" + i);
+    assertThatThrownBy(() -> loader.loadExposures(failing, n -> { })).hasMessage("line 50005: bad row");
+    assertThat(number("SELECT count(*) FROM exposures")).isZero();
+    assertThat(loader.loadExposures(List.of(exposure("e1", "u1", "v1", "2026-11-04T00:00:00Z")).iterator(),
+        n -> { }).inserted()).isEqualTo(1);
+  }
+
+  /** Exposures of u1 to v1 with the given event ids, until row {@code failAt} fails to parse. */
+  private static Iterator<Exposure> failingAt(int failAt, IntFunction<String> eventId) {
+    return new Iterator<>() {
       private int i;
 
       @Override
@@ -229,16 +222,12 @@ class InteractionLoaderTest {
 
       @Override
       public Exposure next() {
-        if (i == LogStaging.CHUNK + 3) {
+        if (i == failAt) {
           throw new IllegalArgumentException("line " + (i + 2) + ": bad row");
         }
-        return exposure("e" + i++, "u1", "v1", "2026-11-04T00:00:00Z");
+        return exposure(eventId.apply(i++), "u1", "v1", "2026-11-04T00:00:00Z");
       }
     };
-    assertThatThrownBy(() -> loader.loadExposures(failing, n -> { })).hasMessage("line 50005: bad row");
-    assertThat(number("SELECT count(*) FROM exposures")).isZero();
-    assertThat(loader.loadExposures(List.of(exposure("e1", "u1", "v1", "2026-11-04T00:00:00Z")).iterator(),
-        n -> { }).inserted()).isEqualTo(1);
   }
 
   private static Exposure exposure(String id, String user, String video, String at) {
