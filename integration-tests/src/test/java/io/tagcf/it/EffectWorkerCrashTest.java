@@ -41,6 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -113,7 +114,7 @@ class EffectWorkerCrashTest {
           SnapshotResult result;
           try {
             result = run.getResult(3, TimeUnit.MINUTES, SnapshotResult.class);
-          } catch (java.util.concurrent.TimeoutException e) {
+          } catch (TimeoutException e) {
             throw new AssertionError("snapshot run did not finish; its history:\n" + history(temporal.client(), workflowId), e);
           }
           assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo("published");
@@ -161,7 +162,7 @@ class EffectWorkerCrashTest {
     StringBuilder out = new StringBuilder();
     for (HistoryEvent e : client.fetchHistory(workflowId).getEvents()) {
       out.append(e.getEventId()).append(' ').append(e.getEventType()).append(' ')
-          .append(java.time.Instant.ofEpochSecond(e.getEventTime().getSeconds(), e.getEventTime().getNanos()))
+          .append(Instant.ofEpochSecond(e.getEventTime().getSeconds(), e.getEventTime().getNanos()))
           .append(e.hasWorkflowTaskScheduledEventAttributes() ? " " + e.getWorkflowTaskScheduledEventAttributes().getTaskQueue().getKind() : "")
           .append(e.hasWorkflowTaskStartedEventAttributes() ? " " + e.getWorkflowTaskStartedEventAttributes().getIdentity() : "")
           .append('\n');
