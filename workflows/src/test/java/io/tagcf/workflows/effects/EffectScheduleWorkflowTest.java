@@ -163,11 +163,7 @@ class EffectScheduleWorkflowTest {
   void runNowDuringARunTriggersTheNextRunRightAfterIt(TestWorkflowEnvironment testEnv) throws Exception {
     CountDownLatch preparing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    doAnswer(call -> {
-      preparing.countDown();
-      assertThat(release.await(30, TimeUnit.SECONDS)).as("released by the test").isTrue();
-      return plan(call.getArgument(0), null);
-    }).doAnswer(call -> plan(call.getArgument(0), null)).when(activities).prepareSnapshot(any());
+    holdFirstPrepare(preparing, release);
     EffectScheduleWorkflow workflow = startWorkers(testEnv);
     WorkflowClient.start(workflow::maintain, SCHEDULE);
     workflow.runNow();
@@ -188,11 +184,7 @@ class EffectScheduleWorkflowTest {
   void runNowDuringTheLastRunOfAnExecutionIsNotLost(TestWorkflowEnvironment testEnv) throws Exception {
     CountDownLatch preparing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    doAnswer(call -> {
-      preparing.countDown();
-      assertThat(release.await(30, TimeUnit.SECONDS)).as("released by the test").isTrue();
-      return plan(call.getArgument(0), null);
-    }).doAnswer(call -> plan(call.getArgument(0), null)).when(activities).prepareSnapshot(any());
+    holdFirstPrepare(preparing, release);
     EffectScheduleWorkflow workflow = startWorkers(testEnv);
     WorkflowClient.start(workflow::maintain, new EffectSchedule(INTERVAL, REQUEST, 1));
     workflow.runNow();
@@ -287,6 +279,15 @@ class EffectScheduleWorkflowTest {
   }
 
   /** A plan of two shards for a new snapshot; {@code empty} says why there is nothing to estimate. */
+  /** The first run's prepare step counts {@code preparing} down and waits for {@code release}. */
+  private void holdFirstPrepare(CountDownLatch preparing, CountDownLatch release) {
+    doAnswer(call -> {
+      preparing.countDown();
+      assertThat(release.await(30, TimeUnit.SECONDS)).as("released by the test").isTrue();
+      return plan(call.getArgument(0), null);
+    }).doAnswer(call -> plan(call.getArgument(0), null)).when(activities).prepareSnapshot(any());
+  }
+
   private SnapshotPlan plan(PrepareRequest request, String empty) {
     prepared.add(request);
     long id = snapshots.incrementAndGet();
