@@ -19,19 +19,21 @@ import java.util.stream.Collectors;
 /**
  * The benchmark's catalog: simulated videos carrying real vocabulary item tags, combined as a
  * drawn world combines them (tags cluster by category and creator size), and a cover set made of
- * exactly those tags, so that a snapshot estimates every one of them.
+ * exactly those tags, so that a snapshot estimates every one of them. The effects integration
+ * tests draw their catalogs here too.
  */
-final class ScaleCatalog {
+public final class ScaleCatalog {
   private ScaleCatalog() {}
 
   /** A vocabulary item tag and its category. */
-  record VocabularyTag(long tagId, String category) {}
+  public record VocabularyTag(long tagId, String category) {}
 
   /**
    * Each video's tags come from a drawn world over {@code tags.size()} tags; its scores make its
-   * first tag the top one, whose category is the video's.
+   * first tag the top one, whose category is the video's. Video ids are {@code idPrefix}v000000..,
+   * creator ids {@code idPrefix}creator-N.
    */
-  static List<CatalogVideo> draw(List<VocabularyTag> tags, int videos, long seed) {
+  public static List<CatalogVideo> draw(List<VocabularyTag> tags, int videos, long seed, String idPrefix) {
     World drawn = WorldBuilder.build(new SimulationConfig(videos, 1, 0, tags.size(), 1, seed));
     SplittableRandom random = new SplittableRandom(seed);
     List<CatalogVideo> out = new ArrayList<>(videos);
@@ -46,7 +48,7 @@ final class ScaleCatalog {
         ids[i] = tags.get(carried[i]).tagId();
         scores[i] = (0.95 - 0.04 * random.nextDouble()) / (i + 1);
       }
-      out.add(new CatalogVideo(String.format("bench-v%06d", v), "bench-creator-" + drawn.videoCreator(v),
+      out.add(new CatalogVideo(idPrefix + String.format("v%06d", v), idPrefix + "creator-" + drawn.videoCreator(v),
           Math.rint(drawn.videoDurationSeconds(v)), tags.get(carried[0]).category(), ids, scores));
     }
     return out;

@@ -55,7 +55,7 @@ final class SizeRun {
 
     step("catalog: %,d videos on %d vocabulary tags, cover set of all of them", options.videos(), tags.size());
     long t0 = System.nanoTime();
-    List<CatalogVideo> catalog = ScaleCatalog.draw(tags, options.videos(), options.seed());
+    List<CatalogVideo> catalog = ScaleCatalog.draw(tags, options.videos(), options.seed(), "bench-");
     long stored = System.nanoTime();
     int added = new VideoCatalog(ds).addSimulated(catalog, "en");
     double storeSeconds = seconds(stored);

@@ -24,7 +24,7 @@ class ScaleCatalogTest {
     }
     Map<Long, String> category = tags.stream()
         .collect(Collectors.toMap(VocabularyTag::tagId, VocabularyTag::category, (a, b) -> a));
-    List<CatalogVideo> catalog = ScaleCatalog.draw(tags, 3_000, 5);
+    List<CatalogVideo> catalog = ScaleCatalog.draw(tags, 3_000, 5, "bench-");
     assertThat(catalog).hasSize(3_000);
     assertThat(catalog.stream().map(CatalogVideo::videoId).distinct()).hasSize(3_000);
     for (CatalogVideo v : catalog) {
@@ -34,7 +34,7 @@ class ScaleCatalogTest {
       // The first tag is the top one.
       assertThat(v.itemTagScores()[0]).isEqualTo(Arrays.stream(v.itemTagScores()).max().orElseThrow());
     }
-    assertThat(ScaleCatalog.draw(tags, 3_000, 5)).usingRecursiveFieldByFieldElementComparator()
+    assertThat(ScaleCatalog.draw(tags, 3_000, 5, "bench-")).usingRecursiveFieldByFieldElementComparator()
         .isEqualTo(catalog);
 
     CoverSet cover = ScaleCatalog.coverSet(catalog, tags);
