@@ -1,10 +1,10 @@
 package io.tagcf.bench.effects;
 
+import io.tagcf.bench.process.TagcfProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,13 +31,10 @@ final class LoadRun {
   record Result(LoadedFile users, LoadedFile exposures, double wallSeconds) {}
 
   static Result run(String databaseUrl, Path users, Path exposures, Path log) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        LAUNCHER_HEAP, "-cp", System.getProperty("java.class.path"), "io.tagcf.ops.TagcfCommand", "load",
-        "--users", users.toString(), "--exposures", exposures.toString(), "--no-progress"));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().putAll(Map.of("DATABASE_URL", databaseUrl));
     long start = System.nanoTime();
-    int code = builder.start().waitFor();
+    int code = TagcfProcess.start(List.of(LAUNCHER_HEAP),
+        List.of("load", "--users", users.toString(), "--exposures", exposures.toString(), "--no-progress"),
+        Map.of("DATABASE_URL", databaseUrl), log).waitFor();
     double wall = (System.nanoTime() - start) / 1e9;
     String output = Files.readString(log, StandardCharsets.UTF_8);
     if (code != 0) {

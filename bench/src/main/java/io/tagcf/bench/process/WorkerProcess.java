@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,21 +37,7 @@ public final class WorkerProcess implements AutoCloseable {
    */
   public static WorkerProcess start(String name, Map<String, String> env, List<String> jvmOptions, Path log) {
     try {
-      Files.createDirectories(log.toAbsolutePath().getParent());
-      // The class path goes in an argument file: ONNX Runtime 1.29 crashes (SIGSEGV, no hs_err) in
-      // a process whose command line is longer than about 4 KB, and a test's class path is longer.
-      Path arguments = log.resolveSibling(log.getFileName() + ".args");
-      String classPath = System.getProperty("java.class.path").replace("\\", "\\\\").replace("\"", "\\\"");
-      Files.writeString(arguments, "-cp \"" + classPath + "\"\n", StandardCharsets.UTF_8);
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(jvmOptions);
-      command.add("@" + arguments.toAbsolutePath());
-      command.add("io.tagcf.ops.TagcfCommand");
-      command.add("worker");
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-      builder.environment().putAll(env);
-      return new WorkerProcess(name, builder.start(), log);
+      return new WorkerProcess(name, TagcfProcess.start(jvmOptions, List.of("worker"), env, log), log);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start worker " + name, e);
     }
