@@ -70,16 +70,16 @@ public final class NumberMentions {
 
   private static NumberMention withUnit(double value, String unit, int decimals, int start, int end) {
     return switch (unit) {
-      case "%" -> new NumberMention(value, Kind.PERCENT, decimals, start, end);
-      case "‰" -> new NumberMention(value / 10, Kind.PERCENT, decimals + 1, start, end);
-      case "成" -> new NumberMention(value * 10, Kind.PERCENT, Math.max(0, decimals - 1), start, end);
+      case "%" -> new NumberMention(value, Kind.PERCENT, decimals, 1, start, end);
+      case "‰" -> new NumberMention(value / 10, Kind.PERCENT, decimals, 0.1, start, end);
+      case "成" -> new NumberMention(value * 10, Kind.PERCENT, decimals, 10, start, end);
       case "个百分点", "百分点", "pp", "percentage point", "percentage points" ->
-          new NumberMention(value, Kind.PERCENTAGE_POINTS, decimals, start, end);
-      case "千", "k", "K" -> new NumberMention(value * 1e3, Kind.QUANTITY, decimals, start, end);
-      case "万" -> new NumberMention(value * 1e4, Kind.QUANTITY, decimals, start, end);
-      case "亿" -> new NumberMention(value * 1e8, Kind.QUANTITY, decimals, start, end);
-      case "M" -> new NumberMention(value * 1e6, Kind.QUANTITY, decimals, start, end);
-      default -> new NumberMention(value, Kind.QUANTITY, decimals, start, end);
+          new NumberMention(value, Kind.PERCENTAGE_POINTS, decimals, 1, start, end);
+      case "千", "k", "K" -> new NumberMention(value * 1e3, Kind.QUANTITY, decimals, 1e3, start, end);
+      case "万" -> new NumberMention(value * 1e4, Kind.QUANTITY, decimals, 1e4, start, end);
+      case "亿" -> new NumberMention(value * 1e8, Kind.QUANTITY, decimals, 1e8, start, end);
+      case "M" -> new NumberMention(value * 1e6, Kind.QUANTITY, decimals, 1e6, start, end);
+      default -> new NumberMention(value, Kind.QUANTITY, decimals, 1, start, end);
     };
   }
 

@@ -29,7 +29,7 @@ class NumberMentionsTest {
       "约三万五千次播放|35000|QUANTITY|0",
       "百分之零点五|0.5|PERCENT|1",
       "一百零五个视频|105|QUANTITY|0",
-      "5‰ of viewers|0.5|PERCENT|1",
+      "5‰ of viewers|0.5|PERCENT|0",
       "百分之42的新手父母|42|PERCENT|0",
   })
   void readsTheNumberAsTheTextStatesIt(String text, double value, Kind kind, int decimals) {
@@ -38,6 +38,19 @@ class NumberMentionsTest {
     assertThat(found.get(0).value()).as(text).isCloseTo(value, within(1e-9));
     assertThat(found.get(0).kind()).as(text).isEqualTo(kind);
     assertThat(found.get(0).decimals()).as(text).isEqualTo(decimals);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "3.2 percentage points|0.05",
+      "31%|0.5",
+      "播放量3.2万|500",
+      "提升了四成|5",
+      "5‰ of viewers|0.05",
+      "seen 12,345 times|0.5",
+  })
+  void theRoundingToleranceIsHalfTheLastStatedDigitsWorth(String text, double tolerance) {
+    assertThat(NumberMentions.find(text).get(0).roundingTolerance()).as(text).isCloseTo(tolerance, within(1e-9));
   }
 
   @Test
