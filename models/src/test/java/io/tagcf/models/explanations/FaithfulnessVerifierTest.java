@@ -1,5 +1,10 @@
 package io.tagcf.models.explanations;
 
+import static io.tagcf.models.explanations.EvidenceFixtures.LOWERED;
+import static io.tagcf.models.explanations.EvidenceFixtures.RAISED;
+import static io.tagcf.models.explanations.EvidenceFixtures.SUMMARY_EN;
+import static io.tagcf.models.explanations.EvidenceFixtures.faithfulChinese;
+import static io.tagcf.models.explanations.EvidenceFixtures.faithfulEnglish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagcf.models.explanations.Explanation.Driver;
@@ -14,31 +19,6 @@ class FaithfulnessVerifierTest {
   private static final double FLOOR = 1.1;
   private final FaithfulnessVerifier verifier = new FaithfulnessVerifier(FLOOR, EvidenceFixtures.vocabulary());
   private final Evidence evidence = EvidenceFixtures.cooking();
-
-  static final String SUMMARY_EN = "In snapshot 7 this video was shown 1500 times, with a completion rate of 33.0%,"
-      + " above the 29.5% of its 10 most similar videos. Its viewers are mostly \"new parents\" (41%).";
-  static final Driver RAISED = new Driver("home-cooking", "18-24", "completion", 3.3, 1.1, 5.4,
-      "\"home cooking\" raised completion among viewers aged 18-24 by 3.3 percentage points (95% interval 1.1 to 5.4).");
-  static final Driver LOWERED = new Driver("quick-recipes", "25-34", "like", -1.3, -2.1, -0.5,
-      "\"quick recipes\" lowered the like rate among 25-34 viewers by 1.3 percentage points (95% interval -2.1 to -0.5).");
-  static final Driver UNCLEAR = new Driver("home-cooking", "18-24", "click", 0.4, -0.8, 1.6,
-      "For clicks, \"home cooking\" shows no clear effect among 18-24 viewers (+0.4 points, 95% interval -0.8 to +1.6).");
-  static final Suggestion TRY = new Suggestion("meal-prep", "Try \"meal prep\": 6 of the 10 most similar videos carry"
-      + " it, and it raised completion among 18-24 viewers by 2.1 percentage points (95% interval 0.5 to 3.7).");
-
-  static Explanation faithfulEnglish() {
-    return new Explanation("en", SUMMARY_EN, List.of(RAISED, LOWERED, UNCLEAR), List.of(TRY));
-  }
-
-  static Explanation faithfulChinese() {
-    return new Explanation("zh",
-        "在快照 7 中，这条视频曝光 1500 次，完播率 33.0%，高于最相似的 10 条视频的 29.5%。它的观众以“新手父母”为主（41%）。",
-        List.of(new Driver("家常菜", "18-24", "completion", 3.3, 1.1, 5.4,
-                "“家常菜”使 18-24 人群的完播率提升了 3.3 个百分点（95% 置信区间 1.1 至 5.4 个百分点）。"),
-            new Driver("home-cooking", "18-24", "click", 0.4, -0.8, 1.6,
-                "“家常菜”对 18-24 人群的点击率没有明显效果（+0.4 个百分点，95% 置信区间 -0.8 至 +1.6 个百分点）。")),
-        List.of(new Suggestion("meal-prep", "可以尝试“备餐”：相似视频中有 6 条带有它，它使 18-24 人群的完播率提升了 2.1 个百分点（区间 0.5 至 3.7）。")));
-  }
 
   @Test
   void aFaithfulExplanationPassesInBothLanguages() {

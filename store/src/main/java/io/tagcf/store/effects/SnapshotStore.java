@@ -77,7 +77,7 @@ public final class SnapshotStore {
       SnapshotInfo info = info(c, snapshotId).orElseThrow(() -> new StoreException("no snapshot " + snapshotId));
       SegmentScheme scheme = SegmentScheme.parse(info.segmentScheme());
       for (String table : List.of("effect_cell_stats", "effect_snapshot_videos", "effect_shards", "tag_effects",
-          "video_attributions")) {
+          "video_attributions", "snapshot_video_metrics", "snapshot_video_roles")) {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE snapshot_id = ?")) {
           ps.setLong(1, snapshotId);
           ps.executeUpdate();
@@ -101,6 +101,7 @@ public final class SnapshotStore {
         ps.setTimestamp(3, Timestamp.from(info.windowEnd()));
         ps.executeUpdate();
       }
+      keepForExplanations(c, snapshotId, info);
       List<String> segments = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT segment, sum(exposures) FROM effect_cell_stats WHERE snapshot_id = ? GROUP BY 1 ORDER BY 1")) {
@@ -192,6 +193,39 @@ public final class SnapshotStore {
       }
       return new PreparedSnapshot(snapshotId, tags, segments, videos, exposures, tagSource, shardCount);
     });
+  }
+
+  /** Top roles of a video's engaged users that {@link #keepForExplanations} keeps. */
+  public static final int ROLES_KEPT = 5;
+
+  /**
+   * What explanations of the snapshot's videos compare against, kept after publication: each
+   * video's counts in the window, and the roles of the users who engaged with it (an engagement
+   * being a click, as in the engagements view), each user counting with P(role | user).
+   */
+  private static void keepForExplanations(Connection c, long snapshotId, SnapshotInfo info) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO snapshot_video_metrics (snapshot_id, video_id, exposures, clicks, completions, likes)"
+            + " SELECT snapshot_id, video_id, sum(exposures), sum(clicks), sum(completions), sum(likes)"
+            + " FROM effect_cell_stats WHERE snapshot_id = ? GROUP BY 1, 2")) {
+      ps.setLong(1, snapshotId);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO snapshot_video_roles (snapshot_id, video_id, tag_id, share, users)"
+            + " SELECT ?, video_id, tag_id, least(1, mass / total), users FROM ("
+            + "   SELECT e.video_id, r.tag_id, sum(r.probability) AS mass, count(*) AS users,"
+            + "     sum(sum(r.probability)) OVER (PARTITION BY e.video_id) AS total,"
+            + "     row_number() OVER (PARTITION BY e.video_id ORDER BY sum(r.probability) DESC, r.tag_id) AS rk"
+            + "   FROM (SELECT DISTINCT user_id, video_id FROM exposures"
+            + "     WHERE exposed_at >= ? AND exposed_at < ? AND clicked) e"
+            + "   JOIN user_roles r ON r.user_id = e.user_id GROUP BY e.video_id, r.tag_id) x"
+            + " WHERE rk <= " + ROLES_KEPT)) {
+      ps.setLong(1, snapshotId);
+      ps.setTimestamp(2, Timestamp.from(info.windowStart()));
+      ps.setTimestamp(3, Timestamp.from(info.windowEnd()));
+      ps.executeUpdate();
+    }
   }
 
   private static List<Long> longs(Connection c, String sql) throws SQLException {
