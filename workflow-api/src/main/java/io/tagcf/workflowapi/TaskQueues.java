@@ -18,5 +18,8 @@ public final class TaskQueues {
   /** Effect estimation: snapshot preparation and the CPU-heavy tag shards. */
   public static final String EFFECTS = "tagcf-effects";
 
+  /** Explanations: their workflows and database steps (their LLM calls go to {@link #LLM}). */
+  public static final String EXPLANATIONS = "tagcf-explanations";
+
   private TaskQueues() {}
 }

@@ -12,10 +12,15 @@ import io.tagcf.workflowapi.effects.EffectEstimationWorkflow;
 import io.tagcf.workflowapi.effects.EffectProgress;
 import io.tagcf.workflowapi.effects.EffectRequest;
 import io.tagcf.workflowapi.effects.SnapshotResult;
+import io.tagcf.workflowapi.explanations.SnapshotExplanationsRequest;
+import io.tagcf.workflowapi.explanations.SnapshotExplanationsWorkflow;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
@@ -60,6 +65,9 @@ public final class EffectEstimationWorkflowImpl implements EffectEstimationWorkf
           .setRetryOptions(RETRY)
           .build());
 
+  /** Version of the change that starts the snapshot's explanations once it is published. */
+  static final String EXPLAIN_AFTER_PUBLISH = "explain-after-publish";
+
   private EffectProgress progress = EffectProgress.preparing();
 
   @Override
@@ -94,7 +102,30 @@ public final class EffectEstimationWorkflowImpl implements EffectEstimationWorkf
       return fail(id, "publication failed: " + FailureReason.of(f));
     }
     progress = new EffectProgress(id, "published", plan.shards(), plan.shards(), null);
+    if (Workflow.getVersion(EXPLAIN_AFTER_PUBLISH, Workflow.DEFAULT_VERSION, 1) == 1) {
+      startExplanations(id);
+    }
     return new SnapshotResult(id, "published", published.cellsEstimated(), published.cellsInsufficient(), null);
+  }
+
+  /**
+   * Starts the snapshot's explanations as a child that outlives this run: only its start is
+   * awaited, and a start that fails (one runs already) leaves the publication as it is.
+   */
+  private void startExplanations(long snapshotId) {
+    SnapshotExplanationsWorkflow explanations = Workflow.newChildWorkflowStub(SnapshotExplanationsWorkflow.class,
+        ChildWorkflowOptions.newBuilder()
+            .setWorkflowId(SnapshotExplanationsWorkflow.workflowId(snapshotId))
+            .setTaskQueue(TaskQueues.EXPLANATIONS)
+            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+            .build());
+    Async.function(explanations::explainSnapshot, SnapshotExplanationsRequest.of(snapshotId));
+    try {
+      Workflow.getWorkflowExecution(explanations).get();
+    } catch (ChildWorkflowFailure f) {
+      Workflow.getLogger(EffectEstimationWorkflowImpl.class)
+          .warn("explanations of snapshot {} not started: {}", snapshotId, FailureReason.of(f));
+    }
   }
 
   private SnapshotResult fail(long id, String reason) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EffectEstimationReplayTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"effect-estimation-published"})
+  @ValueSource(strings = {"effect-estimation-published", "effect-estimation-explained-v1"})
   void recordedHistoriesReplay(String name) throws Exception {
     try (InputStream in = getClass().getResourceAsStream("/histories/" + name + ".json")) {
       String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);

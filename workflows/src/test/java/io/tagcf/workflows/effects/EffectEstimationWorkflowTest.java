@@ -27,7 +27,10 @@ import io.tagcf.workflowapi.effects.EffectEstimationWorkflow;
 import io.tagcf.workflowapi.effects.EffectProgress;
 import io.tagcf.workflowapi.effects.EffectRequest;
 import io.tagcf.workflowapi.effects.SnapshotResult;
+import io.tagcf.workflowapi.explanations.SnapshotExplanationsWorkflow;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -122,6 +125,14 @@ class EffectEstimationWorkflowTest {
     // Kept for the replay test: a change guarded by Workflow.getVersion copies its new path's
     // history to src/test/resources/histories beside the old one, which stays.
     WorkflowExecutionHistory history = testEnv.getWorkflowClient().fetchHistory(run.getWorkflowId(), run.getRunId());
+    // Publication starts the snapshot's explanations, which outlive this run.
+    assertThat(history.getEvents()).filteredOn(HistoryEvent::hasStartChildWorkflowExecutionInitiatedEventAttributes)
+        .singleElement().satisfies(e -> {
+          var child = e.getStartChildWorkflowExecutionInitiatedEventAttributes();
+          assertThat(child.getWorkflowId()).isEqualTo(SnapshotExplanationsWorkflow.workflowId(SNAPSHOT));
+          assertThat(child.getTaskQueue().getName()).isEqualTo(TaskQueues.EXPLANATIONS);
+          assertThat(child.getParentClosePolicy()).isEqualTo(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON);
+        });
     Files.createDirectories(RECORDED.getParent());
     Files.writeString(RECORDED, history.toJson(true));
   }
