@@ -3,6 +3,8 @@ package io.tagcf.gateway;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tagcf.gateway.effects.EffectStore;
 import io.tagcf.gateway.effects.SnapshotStarter;
+import io.tagcf.gateway.explanations.ExplanationStarter;
+import io.tagcf.gateway.explanations.ExplanationStore;
 import io.tagcf.gateway.health.ReachabilityProbe;
 import io.tagcf.gateway.ingest.IngestStarter;
 import io.tagcf.gateway.interactions.InteractionStore;
@@ -16,6 +18,8 @@ import io.tagcf.gateway.videos.VideoStore;
  *
  * @param effects published effect snapshots, read by the effects API
  * @param snapshots starts effect snapshot runs and reports on them
+ * @param explanations stored explanations, read by the explanation API
+ * @param explainer starts explanation runs
  * @param database the readiness probe of the database behind the stores
  */
 public record GatewayDependencies(
@@ -26,5 +30,7 @@ public record GatewayDependencies(
     IngestStarter ingest,
     EffectStore effects,
     SnapshotStarter snapshots,
+    ExplanationStore explanations,
+    ExplanationStarter explainer,
     ReachabilityProbe database,
     PrometheusMeterRegistry metrics) {}

@@ -1,6 +1,7 @@
 package io.tagcf.gateway;
 
 import io.tagcf.gateway.effects.EffectHandlers;
+import io.tagcf.gateway.explanations.ExplanationHandlers;
 import io.tagcf.gateway.health.ReadinessChecks;
 import io.tagcf.gateway.http.BlockingReplies;
 import io.tagcf.gateway.http.BodyLimits;
@@ -72,6 +73,8 @@ public final class GatewayServer {
         new BodyValidation(contract, "recordInteractions"), deps.interactions(), deps.metrics(), Clock.systemUTC());
     EffectHandlers effects =
         new EffectHandlers(blocking, deps.effects(), deps.tags(), deps.videos(), deps.snapshots());
+    ExplanationHandlers explanations =
+        new ExplanationHandlers(blocking, deps.videos(), deps.effects(), deps.explanations(), deps.explainer());
     ProblemFailureHandler problems = new ProblemFailureHandler();
 
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
@@ -94,6 +97,8 @@ public final class GatewayServer {
     builder.getRoute("tagEffects").addHandler(effects::tagEffects).addFailureHandler(problems);
     builder.getRoute("rankEffects").addHandler(effects::rankEffects).addFailureHandler(problems);
     builder.getRoute("videoAttributions").addHandler(effects::videoAttributions).addFailureHandler(problems);
+    builder.getRoute("getExplanation").addHandler(explanations::get).addFailureHandler(problems);
+    builder.getRoute("refreshExplanation").addHandler(explanations::refresh).addFailureHandler(problems);
     builder.getRoute("health").addHandler(ctx -> json(ctx, new JsonObject().put("status", "UP")));
     builder.getRoute("readiness").addHandler(
         HealthCheckHandler.createWithHealthChecks(
@@ -117,9 +122,13 @@ public final class GatewayServer {
     return router;
   }
 
-  /** Bodies must be JSON: reject other media types before the validator sees them. */
+  /**
+   * Bodies must be JSON: reject other media types before the validator sees them. A request that
+   * sends no body at all (an action such as {@code :refresh}) needs no type; where the contract
+   * requires a body, its validator refuses the missing one.
+   */
   private static void requireJsonBody(RoutingContext ctx) {
-    if (WITH_BODY.contains(ctx.request().method())) {
+    if (WITH_BODY.contains(ctx.request().method()) && sendsBody(ctx)) {
       String type = ctx.request().getHeader("Content-Type");
       String mime = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
       if (!mime.equals("application/json")) {
@@ -129,6 +138,11 @@ public final class GatewayServer {
       }
     }
     ctx.next();
+  }
+
+  private static boolean sendsBody(RoutingContext ctx) {
+    String length = ctx.request().getHeader("Content-Length");
+    return ctx.request().getHeader("Transfer-Encoding") != null || (length != null && !length.strip().equals("0"));
   }
 
   /**

@@ -5,7 +5,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tagcf.gateway.fakes.CallingThreads;
 import io.tagcf.gateway.fakes.FakeIngestStarter;
 import io.tagcf.gateway.fakes.InMemoryInteractionStore;
+import io.tagcf.gateway.fakes.FakeExplanationStarter;
 import io.tagcf.gateway.fakes.FakeSnapshotStarter;
+import io.tagcf.gateway.fakes.InMemoryExplanationStore;
 import io.tagcf.gateway.fakes.InMemoryEffectStore;
 import io.tagcf.gateway.fakes.InMemoryTagStore;
 import io.tagcf.gateway.fakes.InMemoryUserRoleStore;
@@ -37,6 +39,8 @@ final class GatewayHarness implements AutoCloseable {
   final FakeIngestStarter ingest = new FakeIngestStarter(threads);
   final InMemoryEffectStore effects = new InMemoryEffectStore(threads);
   final FakeSnapshotStarter snapshots = new FakeSnapshotStarter(threads);
+  final InMemoryExplanationStore explanations = new InMemoryExplanationStore(threads);
+  final FakeExplanationStarter explainer = new FakeExplanationStarter(threads);
   final SwitchableProbe database = new SwitchableProbe(threads, "database");
   final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -48,7 +52,7 @@ final class GatewayHarness implements AutoCloseable {
   private GatewayHarness() throws Exception {
     contract = ContractResponses.load(vertx);
     GatewayDependencies deps = new GatewayDependencies(
-        videos, tags, userRoles, interactions, ingest, effects, snapshots, database, metrics);
+        videos, tags, userRoles, interactions, ingest, effects, snapshots, explanations, explainer, database, metrics);
     HttpServer server = GatewayServer.start(vertx, deps, HOST, 0).await(30, TimeUnit.SECONDS);
     port = server.actualPort();
   }

@@ -67,7 +67,8 @@ public record TagcfConfig(
             Duration.ofMinutes(r.positiveInt("TAGCF_ROLES_INTERVAL_MINUTES", 60)),
             Duration.ofMinutes(r.positiveInt("TAGCF_EFFECTS_INTERVAL_MINUTES", 1_440)),
             effects(r),
-            r.positiveInt("TAGCF_EFFECTS_THREADS", cores)));
+            r.positiveInt("TAGCF_EFFECTS_THREADS", cores),
+            !"off".equalsIgnoreCase(r.string("TAGCF_EXPLAIN_AFTER_SNAPSHOT", "on"))));
   }
 
   private static EffectRequest effects(EnvReader r) {

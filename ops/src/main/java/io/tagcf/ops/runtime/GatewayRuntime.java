@@ -4,10 +4,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tagcf.gateway.GatewayDependencies;
 import io.tagcf.gateway.GatewayServer;
 import io.tagcf.gateway.effects.TemporalSnapshotStarter;
+import io.tagcf.gateway.explanations.TemporalExplanationStarter;
 import io.tagcf.gateway.ingest.TemporalIngestStarter;
 import io.tagcf.ops.config.TagcfConfig;
 import io.tagcf.ops.runtime.gateway.JdbcInteractionStore;
 import io.tagcf.ops.runtime.gateway.JdbcEffectStore;
+import io.tagcf.ops.runtime.gateway.JdbcExplanationStore;
 import io.tagcf.ops.runtime.gateway.JdbcTagStore;
 import io.tagcf.ops.runtime.gateway.JdbcUserRoleStore;
 import io.tagcf.ops.runtime.gateway.JdbcVideoStore;
@@ -53,6 +55,8 @@ public final class GatewayRuntime implements AutoCloseable {
                       new TemporalIngestStarter(client),
                       new JdbcEffectStore(db.dataSource()),
                       new TemporalSnapshotStarter(client),
+                      new JdbcExplanationStore(db.dataSource()),
+                      new TemporalExplanationStarter(client),
                       db::isReachable,
                       registry),
                   config.httpHost(),

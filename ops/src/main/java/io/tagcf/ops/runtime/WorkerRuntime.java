@@ -33,6 +33,14 @@ import io.tagcf.store.roles.UserRoleRepository;
 import io.tagcf.store.tags.TagRepository;
 import io.tagcf.store.video.VideoRepository;
 import io.tagcf.activities.effects.EffectActivitiesImpl;
+import io.tagcf.activities.explanations.ExplanationActivitiesImpl;
+import io.tagcf.activities.explanations.LlmExplanationActivitiesImpl;
+import io.tagcf.activities.explanations.LlmExplanationWriter;
+import io.tagcf.store.effects.EffectReader;
+import io.tagcf.store.explanations.EvidenceReader;
+import io.tagcf.store.explanations.ExplanationRepository;
+import io.tagcf.workflows.explanations.ExplanationWorkflowImpl;
+import io.tagcf.workflows.explanations.SnapshotExplanationsWorkflowImpl;
 import io.tagcf.store.effects.SnapshotStore;
 import io.tagcf.workflowapi.TaskQueues;
 import io.tagcf.workflows.effects.EffectEstimationWorkflowImpl;
@@ -109,6 +117,7 @@ public final class WorkerRuntime implements AutoCloseable {
               .build());
       llmWorker.registerActivitiesImplementations(
           new LlmTaggingActivitiesImpl(current, LlmVideoTagger.create(llm)),
+          new LlmExplanationActivitiesImpl(LlmExplanationWriter.create(llm)),
           new LlmLogicActivitiesImpl(
               AiServices.builder(LogicAssistant.class).chatModel(ChatModels.create(llm)).build(),
               new CoverSetRepository(ds), tags, new LogicEdgeRepository(ds), embedder,
@@ -143,11 +152,20 @@ public final class WorkerRuntime implements AutoCloseable {
         config.maintenance().effectsThreads(), EffectActivitiesImpl.temporalHeartbeat(),
         EffectEstimationWorkflowImpl.HEARTBEAT_TIMEOUT.dividedBy(6)));
 
+    // Explanations read a snapshot's results and write one row each: database-bound, a few at a time.
+    Worker explanations = factory.newWorker(TaskQueues.EXPLANATIONS,
+        WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(Math.max(1, config.dbPoolSize() / 4)).build());
+    explanations.registerWorkflowImplementationTypes(ExplanationWorkflowImpl.class,
+        SnapshotExplanationsWorkflowImpl.class);
+    explanations.registerActivitiesImplementations(new ExplanationActivitiesImpl(new EvidenceReader(ds),
+        new EffectReader(ds), new ExplanationRepository(ds), taggerPlan(config),
+        config.maintenance().effects().settings().sensitivityFloor(), config.maintenance().explainAfterSnapshot()));
+
     vocabulary.offlineTagger();
     factory.start();
     log.info(
-        "worker polling {}, {}, {}, {}{} with model {} (ready in {} ms)",
-        TaskQueues.INGEST, TaskQueues.TAGGING, TaskQueues.EMBEDDING, TaskQueues.EFFECTS,
+        "worker polling {}, {}, {}, {}, {}{} with model {} (ready in {} ms)",
+        TaskQueues.INGEST, TaskQueues.TAGGING, TaskQueues.EMBEDDING, TaskQueues.EFFECTS, TaskQueues.EXPLANATIONS,
         config.llm().isPresent() ? ", " + TaskQueues.LLM : "", config.embeddingModel(),
         (System.nanoTime() - t0) / 1_000_000);
     return new WorkerRuntime(factory, onnx);

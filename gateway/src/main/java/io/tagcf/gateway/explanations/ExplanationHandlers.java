@@ -1,0 +1,117 @@
+package io.tagcf.gateway.explanations;
+
+import io.tagcf.gateway.effects.EffectStore;
+import io.tagcf.gateway.effects.OrchestratorUnavailableException;
+import io.tagcf.gateway.http.BlockingReplies;
+import io.tagcf.gateway.http.RequestParameters;
+import io.tagcf.gateway.problem.Problem;
+import io.tagcf.gateway.problem.ProblemException;
+import io.tagcf.gateway.videos.VideoStore;
+import io.tagcf.store.effects.SnapshotInfo;
+import io.tagcf.store.video.StoredVideo;
+import io.tagcf.workflowapi.explanations.ExplanationRequest;
+import io.tagcf.workflowapi.explanations.ExplanationWorkflow;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handlers of the explanation API: read a video's explanation, request one. Each resolves the
+ * video first, so that access control (which videos a caller may see) has one place to go: a
+ * video the caller may not read answers exactly as a missing one.
+ */
+public final class ExplanationHandlers {
+
+  private static final Logger log = LoggerFactory.getLogger(ExplanationHandlers.class);
+
+  private final BlockingReplies blocking;
+  private final VideoStore videos;
+  private final EffectStore effects;
+  private final ExplanationStore explanations;
+  private final ExplanationStarter runs;
+
+  public ExplanationHandlers(BlockingReplies blocking, VideoStore videos, EffectStore effects,
+      ExplanationStore explanations, ExplanationStarter runs) {
+    this.blocking = blocking;
+    this.videos = videos;
+    this.effects = effects;
+    this.explanations = explanations;
+    this.runs = runs;
+  }
+
+  /** A refresh's answer and where the explanation will be. */
+  private record Accepted(JsonObject body, String location) {}
+
+  public void get(RoutingContext ctx) {
+    RequestParameters params = RequestParameters.of(ctx);
+    String videoId = params.path("videoId");
+    String requested = params.query("lang").orElse(null);
+    blocking.json(ctx, 200, () -> {
+      String language = language(video(videoId), requested);
+      return ExplanationJson.explanation(explanations.latest(videoId, language).orElseThrow(() ->
+          new ProblemException(Problem.of(409, "No explanation yet", "video " + videoId + " has no " + language
+              + " explanation yet; request one with POST " + refreshPath(videoId, language)))));
+    });
+  }
+
+  public void refresh(RoutingContext ctx) {
+    RequestParameters params = RequestParameters.of(ctx);
+    String videoId = params.path("videoId");
+    String requested = params.query("lang").orElse(null);
+    blocking.run(ctx, () -> {
+      String language = language(video(videoId), requested);
+      SnapshotInfo snapshot = effects.latestPublished().orElseThrow(() -> new ProblemException(Problem.of(409,
+          "No published snapshot", "no effect snapshot has been published yet; explanations need one")));
+      long snapshotId = snapshot.snapshotId();
+      String workflowId = ExplanationWorkflow.workflowId(videoId, snapshotId, language);
+      String status;
+      if (explanations.exists(videoId, snapshotId, language)) {
+        status = "ready";
+      } else {
+        try {
+          status = runs.start(workflowId, new ExplanationRequest(videoId, snapshotId, language))
+              == ExplanationStarter.Start.STARTED ? "started" : "running";
+        } catch (OrchestratorUnavailableException e) {
+          log.warn("{}: {}", e.getMessage(), Objects.toString(e.getCause(), ""));
+          throw new ProblemException(Problem.of(503, "Service unavailable",
+              "the explanation run could not be started; repeat the request"));
+        }
+      }
+      return new Accepted(ExplanationJson.accepted(videoId, snapshotId, language, workflowId, status),
+          explanationPath(videoId, language));
+    }).onSuccess(accepted -> ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json")
+        .putHeader("Location", accepted.location()).end(accepted.body().encode()));
+  }
+
+  private StoredVideo video(String videoId) {
+    return videos.find(videoId).orElseThrow(() ->
+        new ProblemException(Problem.of(404, "Not found", "no video with id " + videoId)));
+  }
+
+  /** The language asked for, else the video's own: zh for Chinese, en for anything else. */
+  private static String language(StoredVideo video, String requested) {
+    if (requested != null) {
+      return requested;
+    }
+    String own = video.video().language();
+    return own != null && own.toLowerCase(Locale.ROOT).startsWith("zh") ? "zh" : "en";
+  }
+
+  private static String explanationPath(String videoId, String language) {
+    return "/v1/videos/" + encode(videoId) + "/explanation?lang=" + language;
+  }
+
+  private static String refreshPath(String videoId, String language) {
+    return "/v1/videos/" + encode(videoId) + "/explanation:refresh?lang=" + language;
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
