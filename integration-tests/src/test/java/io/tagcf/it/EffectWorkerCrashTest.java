@@ -149,13 +149,14 @@ class EffectWorkerCrashTest {
     return WorkflowStub.fromTyped(workflow);
   }
 
-  /** A worker for the crash's own Temporal server: effects only in effect (no maintenance), one thread. */
+  /** A worker for the crash's own Temporal server: effects only in effect (no maintenance, no explanations), one thread. */
   private static Map<String, String> workerEnvironment(String temporalAddress) {
     DatabaseUrl db = TestDatabase.url();
     String url = db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "user=" + db.user()
         + (db.password() == null ? "" : "&password=" + db.password());
     return Map.of("DATABASE_URL", url, "TEMPORAL_ADDRESS", temporalAddress, "TAGCF_MAINTENANCE", "off",
-        "TAGCF_EFFECTS_THREADS", "1", "TAGCF_CPU_ACTIVITY_SLOTS", "1", "TAGCF_DB_POOL_SIZE", "4");
+        "TAGCF_EFFECTS_THREADS", "1", "TAGCF_CPU_ACTIVITY_SLOTS", "1", "TAGCF_DB_POOL_SIZE", "4",
+        "TAGCF_EXPLAIN_AFTER_SNAPSHOT", "off");
   }
 
   private static String history(WorkflowClient client, String workflowId) {

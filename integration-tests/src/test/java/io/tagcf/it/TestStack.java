@@ -20,7 +20,9 @@ final class TestStack {
     if (stack == null) {
       TestDatabase.fresh().close();
       TagcfConfig config =
-          TagcfConfig.from(Map.of())
+          // Snapshots of the effects tests would start explaining thousands of videos in the
+          // background; the explanation test starts its snapshot's explanations itself.
+          TagcfConfig.from(Map.of("TAGCF_EXPLAIN_AFTER_SNAPSHOT", "off"))
               .withDatabase(TestDatabase.url())
               .withHttpPort(0)
               .withDevTemporalPort(0);

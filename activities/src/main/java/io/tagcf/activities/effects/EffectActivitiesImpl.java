@@ -31,6 +31,7 @@ public final class EffectActivitiesImpl implements EffectActivities {
   public static final String INVALID_REQUEST = "InvalidEffectRequest";
   private static final Logger log = LoggerFactory.getLogger(EffectActivitiesImpl.class);
   private final SnapshotStore store;
+  private final boolean explainAfterPublish;
   private final DesignCache cache;
   private final int threads;
   private final Supplier<IntConsumer> heartbeats;
@@ -41,8 +42,13 @@ public final class EffectActivitiesImpl implements EffectActivities {
    *     told the number of tags done every {@code beatEvery}, from another thread (Temporal's
    *     heartbeat in a worker)
    */
-  public EffectActivitiesImpl(SnapshotStore store, int threads, Supplier<IntConsumer> heartbeats, Duration beatEvery) {
+  /**
+   * @param explainAfterPublish whether runs start the snapshot's explanations once it is published
+   */
+  public EffectActivitiesImpl(SnapshotStore store, int threads, Supplier<IntConsumer> heartbeats, Duration beatEvery,
+      boolean explainAfterPublish) {
     this.store = store;
+    this.explainAfterPublish = explainAfterPublish;
     this.cache = new DesignCache(store::readDesign);
     this.threads = Math.max(1, threads);
     this.heartbeats = heartbeats;
@@ -72,7 +78,8 @@ public final class EffectActivitiesImpl implements EffectActivities {
     int shards = empty == null ? p.shards() : 0;
     log.info("snapshot {}: {} exposures, {} videos, {} tags ({}), {} segments, {} shards", id, p.exposures(),
         p.videos(), p.tagIds().size(), p.tagSource(), p.segments().size(), shards);
-    return new SnapshotPlan(id, shards, p.tagIds().size(), p.segments().size() + 1, p.videos(), p.exposures(), empty);
+    return new SnapshotPlan(id, shards, p.tagIds().size(), p.segments().size() + 1, p.videos(), p.exposures(), empty,
+        explainAfterPublish);
   }
 
   @Override

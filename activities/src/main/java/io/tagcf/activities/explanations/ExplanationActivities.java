@@ -18,10 +18,7 @@ public interface ExplanationActivities {
   @ActivityMethod
   ExplanationOutcome finishExplanation(FinishRequest request);
 
-  /**
-   * A page of the snapshot's videos with effects, in id order after {@code afterVideoId} (null: the
-   * first page); none at all when explanations after snapshots are switched off.
-   */
+  /** A page of the snapshot's videos with effects, in id order after {@code afterVideoId} (null: the first page). */
   @ActivityMethod
   List<String> videosToExplain(long snapshotId, String afterVideoId, int limit);
 }

@@ -32,21 +32,18 @@ public final class ExplanationActivitiesImpl implements ExplanationActivities {
   private final TaggerPlan llm;
   private final double sensitivityFloor;
   private final Supplier<List<String>> vocabulary;
-  private final boolean afterSnapshot;
 
   /**
    * @param sensitivityFloor the smallest sensitivity value of an effect the text may call a cause
-   * @param afterSnapshot whether published snapshots' videos are explained ({@link #videosToExplain})
    */
   public ExplanationActivitiesImpl(EvidenceReader evidence, EffectReader snapshots, ExplanationRepository explanations,
-      TaggerPlan llm, double sensitivityFloor, boolean afterSnapshot) {
+      TaggerPlan llm, double sensitivityFloor) {
     this.evidence = evidence;
     this.snapshots = snapshots;
     this.explanations = explanations;
     this.llm = llm;
     this.sensitivityFloor = sensitivityFloor;
     this.vocabulary = evidence::vocabularyNames;
-    this.afterSnapshot = afterSnapshot;
   }
 
   @Override
@@ -83,9 +80,6 @@ public final class ExplanationActivitiesImpl implements ExplanationActivities {
 
   @Override
   public List<String> videosToExplain(long snapshotId, String afterVideoId, int limit) {
-    if (!afterSnapshot) {
-      return List.of();
-    }
     return explanations.videosWithEffects(snapshotId, afterVideoId, Math.max(1, Math.min(MAX_PAGE, limit)));
   }
 

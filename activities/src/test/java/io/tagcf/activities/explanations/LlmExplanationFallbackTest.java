@@ -65,7 +65,7 @@ class LlmExplanationFallbackTest {
         + " ('item', 'healing', 'healing', '治愈', 'vocabulary', 'test')");
     repository = new ExplanationRepository(db.dataSource());
     activities = new ExplanationActivitiesImpl(new EvidenceReader(db.dataSource()), new EffectReader(db.dataSource()),
-        repository, TaggerPlan.offline(), 1.1, true);
+        repository, TaggerPlan.offline(), 1.1);
   }
 
   @AfterAll

@@ -61,8 +61,9 @@ final class SnapshotBench {
     try (TemporalDevServer server = TemporalDevServer.start(0);
         TemporalConnection temporal = new TemporalConnection(server.address(), "default", new SimpleMeterRegistry())) {
       Map<String, String> env = Map.of("DATABASE_URL", options.database(), "TEMPORAL_ADDRESS", server.address(),
-          // Nothing else may run on the workers while they are measured: no upkeep workflows.
-          "TAGCF_MAINTENANCE", "off", "TAGCF_EFFECTS_THREADS", "2");
+          // Nothing else may run on the workers while they are measured: no upkeep workflows, and no
+          // explanations of the published snapshot while the next size loads.
+          "TAGCF_MAINTENANCE", "off", "TAGCF_EXPLAIN_AFTER_SNAPSHOT", "off", "TAGCF_EFFECTS_THREADS", "2");
       List<WorkerProcess> processes = new ArrayList<>();
       List<Path> gcLogs = new ArrayList<>();
       SnapshotResult result;

@@ -150,7 +150,7 @@ public final class WorkerRuntime implements AutoCloseable {
     effects.registerWorkflowImplementationTypes(EffectEstimationWorkflowImpl.class, EffectScheduleWorkflowImpl.class);
     effects.registerActivitiesImplementations(new EffectActivitiesImpl(new SnapshotStore(ds),
         config.maintenance().effectsThreads(), EffectActivitiesImpl.temporalHeartbeat(),
-        EffectEstimationWorkflowImpl.HEARTBEAT_TIMEOUT.dividedBy(6)));
+        EffectEstimationWorkflowImpl.HEARTBEAT_TIMEOUT.dividedBy(6), config.maintenance().explainAfterSnapshot()));
 
     // Explanations read a snapshot's results and write one row each: database-bound, a few at a time.
     Worker explanations = factory.newWorker(TaskQueues.EXPLANATIONS,
@@ -159,7 +159,7 @@ public final class WorkerRuntime implements AutoCloseable {
         SnapshotExplanationsWorkflowImpl.class);
     explanations.registerActivitiesImplementations(new ExplanationActivitiesImpl(new EvidenceReader(ds),
         new EffectReader(ds), new ExplanationRepository(ds), taggerPlan(config),
-        config.maintenance().effects().settings().sensitivityFloor(), config.maintenance().explainAfterSnapshot()));
+        config.maintenance().effects().settings().sensitivityFloor()));
 
     vocabulary.offlineTagger();
     factory.start();

@@ -102,7 +102,7 @@ public final class EffectEstimationWorkflowImpl implements EffectEstimationWorkf
       return fail(id, "publication failed: " + FailureReason.of(f));
     }
     progress = new EffectProgress(id, "published", plan.shards(), plan.shards(), null);
-    if (Workflow.getVersion(EXPLAIN_AFTER_PUBLISH, Workflow.DEFAULT_VERSION, 1) == 1) {
+    if (Workflow.getVersion(EXPLAIN_AFTER_PUBLISH, Workflow.DEFAULT_VERSION, 1) == 1 && plan.explain()) {
       startExplanations(id);
     }
     return new SnapshotResult(id, "published", published.cellsEstimated(), published.cellsInsufficient(), null);

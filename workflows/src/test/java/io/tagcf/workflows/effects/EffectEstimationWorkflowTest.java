@@ -69,10 +69,10 @@ class EffectEstimationWorkflowTest {
   private static final Instant WINDOW_END = Instant.parse("2026-02-01T00:00:00Z");
   private static final EffectRequest REQUEST = new EffectRequest(WINDOW_END, 28, "age_band", 8, SETTINGS);
   /** Ten tags asked to be cut into 8 shards; prepare settles on 3, and the workflow follows the plan. */
-  private static final SnapshotPlan PLAN = new SnapshotPlan(SNAPSHOT, SHARDS, 10, 4, 500, 120_000, null);
+  private static final SnapshotPlan PLAN = new SnapshotPlan(SNAPSHOT, SHARDS, 10, 4, 500, 120_000, null, true);
   private static final String NO_EXPOSURES =
       "no exposures between 2026-01-04T00:00:00Z and 2026-02-01T00:00:00Z";
-  private static final SnapshotPlan EMPTY_PLAN = new SnapshotPlan(SNAPSHOT, 0, 0, 4, 0, 0, NO_EXPOSURES);
+  private static final SnapshotPlan EMPTY_PLAN = new SnapshotPlan(SNAPSHOT, 0, 0, 4, 0, 0, NO_EXPOSURES, true);
   /** Counted by the publication, not summed from the shards' summaries. */
   private static final PublishedSnapshot PUBLISHED = new PublishedSnapshot(SNAPSHOT, 96, 24);
 
@@ -135,6 +135,19 @@ class EffectEstimationWorkflowTest {
         });
     Files.createDirectories(RECORDED.getParent());
     Files.writeString(RECORDED, history.toJson(true));
+  }
+
+  @Test
+  void aWorkerConfiguredNotToExplainPublishesWithoutStartingExplanations(TestWorkflowEnvironment testEnv) {
+    when(activities.prepareSnapshot(any())).thenReturn(new SnapshotPlan(SNAPSHOT, SHARDS, 10, 4, 500, 120_000, null,
+        false));
+    EffectEstimationWorkflow workflow = startWorkers(testEnv);
+
+    WorkflowExecution run = WorkflowClient.start(workflow::estimate, REQUEST);
+    assertThat(WorkflowStub.fromTyped(workflow).getResult(SnapshotResult.class).status()).isEqualTo("published");
+
+    assertThat(testEnv.getWorkflowClient().fetchHistory(run.getWorkflowId(), run.getRunId()).getEvents())
+        .noneMatch(HistoryEvent::hasStartChildWorkflowExecutionInitiatedEventAttributes);
   }
 
   @Test

@@ -288,12 +288,17 @@ class EffectScheduleWorkflowTest {
     }).doAnswer(call -> plan(call.getArgument(0), null)).when(activities).prepareSnapshot(any());
   }
 
+  /**
+   * Plans that start no explanations: their child would wait for a worker that these tests do not
+   * run, and a pending workflow task holds the test server's clock, so the schedule's timers would
+   * never fire.
+   */
   private SnapshotPlan plan(PrepareRequest request, String empty) {
     prepared.add(request);
     long id = snapshots.incrementAndGet();
     return empty == null
-        ? new SnapshotPlan(id, 2, 10, 4, 500, 120_000, null)
-        : new SnapshotPlan(id, 0, 0, 4, 0, 0, empty);
+        ? new SnapshotPlan(id, 2, 10, 4, 500, 120_000, null, false)
+        : new SnapshotPlan(id, 0, 0, 4, 0, 0, empty, false);
   }
 
   /** Both workflows and the activities on the effects queue, as deployed. Stub before this. */
