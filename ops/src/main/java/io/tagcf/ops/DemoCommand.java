@@ -6,6 +6,7 @@ import io.tagcf.ops.demo.CorpusUploader;
 import io.tagcf.ops.demo.CorpusVideo;
 import io.tagcf.ops.demo.CoverSetRefresh;
 import io.tagcf.ops.demo.DemoEffects;
+import io.tagcf.ops.demo.DemoExplanations;
 import io.tagcf.ops.demo.DemoSummary;
 import io.tagcf.ops.demo.SampleCorpus;
 import io.tagcf.ops.demo.SetupScript;
@@ -88,9 +89,10 @@ final class DemoCommand implements Callable<Integer> {
         s.latest().forEach(c -> out.printf("%s tags: %d tags cover %d of %d videos (%.1f%%), version %d%n",
             c.kind().wireName(), c.tags(), c.coveredItems(), c.totalItems(), 100 * c.coverage(), c.version()));
       });
-      boolean effects = new DemoEffects(stack, out).run(java.time.Duration.ofSeconds(timeoutSeconds));
+      boolean effects = new DemoEffects(stack, out).run(java.time.Duration.ofSeconds(timeoutSeconds))
+          && new DemoExplanations(api, out).run(videos, java.time.Duration.ofSeconds(timeoutSeconds));
       if (!rejected.isEmpty() || !unfinished.isEmpty() || !effects) {
-        out.println(effects ? "Some videos did not complete; see above." : "The effects section did not complete; see above.");
+        out.println(effects ? "Some videos did not complete; see above." : "The effects or explanations section did not complete; see above.");
         if (exit) {
           return 2;
         }

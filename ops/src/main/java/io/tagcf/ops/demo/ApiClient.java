@@ -49,6 +49,32 @@ public final class ApiClient {
     });
   }
 
+  /** An answer's status and JSON body. */
+  public record Answer(int status, JsonNode body) {}
+
+  /** POST without a body (an action such as {@code :refresh}). */
+  public Answer post(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        .POST(HttpRequest.BodyPublishers.noBody()).build());
+  }
+
+  /** GET, whatever the status. */
+  public Answer fetch(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build());
+  }
+
+  private Answer send(HttpRequest request) {
+    try {
+      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Answer(r.statusCode(), JSON.readTree(r.body()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
   public JsonNode get(String path) {
     try {
       HttpResponse<String> r =
