@@ -2,6 +2,8 @@ package io.tagcf.activities.explanations;
 
 import static io.tagcf.models.explanations.EvidenceFixtures.RAISED;
 import static io.tagcf.models.explanations.EvidenceFixtures.SUMMARY_EN;
+import static io.tagcf.models.explanations.EvidenceFixtures.withDriver;
+import static io.tagcf.models.explanations.EvidenceFixtures.withSuggestion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -203,16 +205,5 @@ class LlmExplanationFallbackTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static Explanation withDriver(Explanation x, int index, String text) {
-    List<Driver> drivers = new ArrayList<>(x.drivers());
-    Driver d = drivers.get(index);
-    drivers.set(index, new Driver(d.tag(), d.segment(), d.outcome(), d.effectPp(), d.lowPp(), d.highPp(), text));
-    return new Explanation(x.language(), x.summary(), drivers, x.suggestions());
-  }
-
-  private static Explanation withSuggestion(Explanation x, String text) {
-    return new Explanation(x.language(), x.summary(), x.drivers(), List.of(new Suggestion(null, text)));
   }
 }

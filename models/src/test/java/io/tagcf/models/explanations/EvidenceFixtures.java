@@ -2,6 +2,7 @@ package io.tagcf.models.explanations;
 
 import io.tagcf.models.explanations.Explanation.Driver;
 import io.tagcf.models.explanations.Explanation.Suggestion;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -71,6 +72,19 @@ public final class EvidenceFixtures {
             new Driver("home-cooking", "18-24", "click", 0.4, -0.8, 1.6,
                 "“家常菜”对 18-24 人群的点击率没有明显效果（+0.4 个百分点，95% 置信区间 -0.8 至 +1.6 个百分点）。")),
         List.of(new Suggestion("meal-prep", "可以尝试“备餐”：相似视频中有 6 条带有它，它使 18-24 人群的完播率提升了 2.1 个百分点（区间 0.5 至 3.7）。")));
+  }
+
+  /** {@code x} with driver {@code index}'s text replaced. */
+  public static Explanation withDriver(Explanation x, int index, String text) {
+    List<Driver> drivers = new ArrayList<>(x.drivers());
+    Driver d = drivers.get(index);
+    drivers.set(index, new Driver(d.tag(), d.segment(), d.outcome(), d.effectPp(), d.lowPp(), d.highPp(), text));
+    return new Explanation(x.language(), x.summary(), drivers, x.suggestions());
+  }
+
+  /** {@code x} with one suggestion, about no tag, instead of its own. */
+  public static Explanation withSuggestion(Explanation x, String text) {
+    return new Explanation(x.language(), x.summary(), x.drivers(), List.of(new Suggestion(null, text)));
   }
 
   /** Tag names of a vocabulary larger than the evidence: "street food" is a tag, not this video's. */

@@ -5,6 +5,8 @@ import static io.tagcf.models.explanations.EvidenceFixtures.RAISED;
 import static io.tagcf.models.explanations.EvidenceFixtures.SUMMARY_EN;
 import static io.tagcf.models.explanations.EvidenceFixtures.faithfulChinese;
 import static io.tagcf.models.explanations.EvidenceFixtures.faithfulEnglish;
+import static io.tagcf.models.explanations.EvidenceFixtures.withDriver;
+import static io.tagcf.models.explanations.EvidenceFixtures.withSuggestion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagcf.models.explanations.Explanation.Driver;
@@ -182,16 +184,5 @@ class FaithfulnessVerifierTest {
 
   private static Explanation withDrivers(Explanation x, List<Driver> drivers) {
     return new Explanation(x.language(), x.summary(), drivers, x.suggestions());
-  }
-
-  private static Explanation withDriver(Explanation x, int index, String text) {
-    List<Driver> drivers = new ArrayList<>(x.drivers());
-    Driver d = drivers.get(index);
-    drivers.set(index, new Driver(d.tag(), d.segment(), d.outcome(), d.effectPp(), d.lowPp(), d.highPp(), text));
-    return withDrivers(x, drivers);
-  }
-
-  private static Explanation withSuggestion(Explanation x, String text) {
-    return new Explanation(x.language(), x.summary(), x.drivers(), List.of(new Suggestion(null, text)));
   }
 }
