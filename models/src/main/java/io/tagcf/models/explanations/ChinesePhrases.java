@@ -104,7 +104,7 @@ final class ChinesePhrases implements TemplatePhrases {
   }
 
   private static String segment(String segment) {
-    return segment.equals("all") ? "全体观众" : " " + segment + " 人群";
+    return segment.equals(Evidence.ALL_VIEWERS) ? "全体观众" : " " + segment + " 人群";
   }
 
   private static String outcome(String outcome) {

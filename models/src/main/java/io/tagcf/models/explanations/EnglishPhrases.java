@@ -102,7 +102,7 @@ final class EnglishPhrases implements TemplatePhrases {
   }
 
   private static String segment(String segment) {
-    return segment.equals("all") ? "all viewers" : "viewers in segment " + segment;
+    return segment.equals(Evidence.ALL_VIEWERS) ? "all viewers" : "viewers in segment " + segment;
   }
 
   private static String quotedList(List<Evidence.LinkedTag> tags) {

@@ -1,5 +1,6 @@
 package io.tagcf.models.explanations;
 
+import io.tagcf.models.effects.VideoDesign;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,6 +29,8 @@ public record Evidence(
     List<Effect> effects, List<Attribution> attributions, Baseline baseline, List<Role> audience, List<Lead> leads) {
 
   public static final int VERSION = 1;
+  /** The pooled segment of every viewer. */
+  public static final String ALL_VIEWERS = VideoDesign.ALL_SEGMENTS;
 
   public Evidence {
     tags = List.copyOf(tags);
@@ -148,20 +151,30 @@ public record Evidence(
     return tags.stream().filter(t -> t.slug().equals(slug)).findFirst();
   }
 
-  /** The video's segments, most exposures first: those its attributions cover. */
+  /**
+   * The video's own segments, most exposures first: those its attributions cover, without the
+   * pooled segment of all viewers.
+   */
   public List<String> segments() {
     Map<String, Integer> exposures = new LinkedHashMap<>();
     for (Attribution a : attributions) {
-      exposures.merge(a.segment(), a.exposures(), Math::max);
+      if (!a.segment().equals(ALL_VIEWERS)) {
+        exposures.merge(a.segment(), a.exposures(), Math::max);
+      }
     }
     List<String> out = new ArrayList<>(exposures.keySet());
     out.sort(Comparator.comparing((String s) -> -exposures.get(s)).thenComparing(s -> s));
     return out;
   }
 
-  /** Every segment the evidence speaks of: the video's, and those of its effects and leads. */
+  /** Every segment the evidence speaks of: the video's, and those of its attributions, effects and leads. */
   public List<String> namedSegments() {
     List<String> out = new ArrayList<>(segments());
+    for (Attribution a : attributions) {
+      if (!out.contains(a.segment())) {
+        out.add(a.segment());
+      }
+    }
     for (Effect e : effects) {
       if (!out.contains(e.segment())) {
         out.add(e.segment());

@@ -146,7 +146,7 @@ public final class FaithfulnessVerifier {
 
     private void addSegment(String segment, NameIndex index) {
       Named named = new Named(Kind.SEGMENT, segment);
-      if (segment.equals("all")) {
+      if (segment.equals(Evidence.ALL_VIEWERS)) {
         index.add("all viewers", named);
         index.add("全体观众", named);
       } else {

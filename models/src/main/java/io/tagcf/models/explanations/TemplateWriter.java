@@ -82,9 +82,7 @@ public final class TemplateWriter {
   /** The effects the drivers report, in order. */
   List<Evidence.Effect> drivers(Evidence e) {
     List<String> segments = new ArrayList<>(e.segments());
-    if (!segments.contains("all")) {
-      segments.add("all");
-    }
+    segments.add(Evidence.ALL_VIEWERS);
     Set<String> videoTags = new HashSet<>();
     e.tags().forEach(t -> videoTags.add(t.slug()));
     List<Evidence.Effect> candidates = e.effects().stream()

@@ -197,7 +197,7 @@ public final class EvidenceReader {
   }
 
   /**
-   * Robust positive effects, in the video's main segment, of tags that at least
+   * Robust positive effects, in the video's main segment (its own audience), of tags that at least
    * {@link #MIN_CARRIERS} of its neighbours carry and it does not.
    */
   private List<Evidence.Lead> leads(long snapshotId, List<VideoAttribution> attributions, Set<Long> carried,
@@ -205,8 +205,10 @@ public final class EvidenceReader {
     if (attributions.isEmpty() || neighbours.isEmpty()) {
       return List.of();
     }
-    String segment = attributions.stream().max(Comparator.comparingInt(VideoAttribution::exposures)
-        .thenComparing(VideoAttribution::segment)).orElseThrow().segment();
+    // The video's own audience: its segment with the most exposures, else all viewers.
+    String segment = attributions.stream().filter(a -> !a.segment().equals(Evidence.ALL_VIEWERS))
+        .max(Comparator.comparingInt(VideoAttribution::exposures).thenComparing(VideoAttribution::segment))
+        .map(VideoAttribution::segment).orElse(Evidence.ALL_VIEWERS);
     record Candidate(long tagId, String slug, String labelEn, String labelZh, int carriedBy) {}
     List<Candidate> candidates = tx.read(c -> {
       List<Candidate> out = new ArrayList<>();
