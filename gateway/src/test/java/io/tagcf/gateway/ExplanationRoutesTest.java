@@ -76,6 +76,19 @@ class ExplanationRoutesTest extends GatewayTest {
   }
 
   @Test
+  void aDriverTheLlmNamedByItsLabelIsServedByItsSlug() {
+    StoredExplanation llm = stored("v-zh", 7, "zh", "llm");
+    gateway.explanations.put(new StoredExplanation("v-zh", 7, "zh", "llm", llm.writerModel(), llm.promptVersion(),
+        llm.verdict(), Answer.PASSED, List.of(), null, EvidenceFixtures.faithfulChinese(), EVIDENCE, llm.createdAt()));
+
+    JsonObject driver = gateway.get("/v1/videos/v-zh/explanation?lang=zh").json().getJsonArray("drivers").getJsonObject(0);
+
+    assertThat(driver.getString("tag")).isEqualTo("home-cooking");
+    assertThat(driver.getString("label")).isEqualTo("家常菜");
+    assertThat(driver.getBoolean("established")).isTrue();
+  }
+
+  @Test
   void theLanguageDefaultsToTheVideosOwn() {
     gateway.explanations.put(stored("v-zh", 7, "zh", "template"));
     Reply r = gateway.get("/v1/videos/v-zh/explanation");

@@ -73,6 +73,8 @@ class LlmExplanationFallbackTest {
   @AfterAll
   static void stop() {
     server.close();
+    // Tests of other modules share the database and read its snapshots: leave none behind.
+    TestDatabase.truncate(db);
     db.close();
   }
 
