@@ -64,12 +64,15 @@ public record Evidence(
    * A tag's estimated effect in one segment on one outcome, for the videos that carry it.
    *
    * @param controlRatePct the tagged videos' predicted rate without the tag
+   * @param overlapEss the smaller of the two arms' effective sample sizes (Kish) under the
+   *     propensity weights; an estimated cell passed the overlap check, so it is at least the
+   *     snapshot's minimum
    * @param sensitivity E-value of the interval limit closest to no effect; null when not computed
    * @param robust the snapshot's verdict: significant, placebo passed, overlap fine, sensitivity at the floor
    */
   public record Effect(String tag, String segment, String outcome, double effectPp, double lowPp, double highPp,
-      double controlRatePct, int treatedVideos, long exposures, boolean placeboPassed, Double sensitivity,
-      boolean robust) {
+      double controlRatePct, int treatedVideos, long exposures, double overlapEss, boolean placeboPassed,
+      Double sensitivity, boolean robust) {
 
     /** The interval excludes zero. */
     public boolean significant() {

@@ -26,7 +26,7 @@ public final class EvidenceFacts {
     }
     return new Evidence.Effect(slug, c.segment(), c.outcome().label(), 100 * c.aipw().estimate(),
         100 * c.aipw().ciLow(), 100 * c.aipw().ciHigh(), 100 * c.controlMean(), c.treatedVideos(), c.treatedExposures(),
-        c.placebo().passed(), c.sensitivity(), c.robust());
+        Math.min(c.overlap().essTreated(), c.overlap().essControl()), c.placebo().passed(), c.sensitivity(), c.robust());
   }
 
   public static Evidence.Attribution attribution(String slug, VideoAttribution a) {

@@ -31,7 +31,7 @@ final class EvidenceNumbers {
     for (Evidence.Effect x : e.effects()) {
       n.add(Kind.PERCENTAGE_POINTS, x.effectPp(), x.lowPp(), x.highPp());
       n.add(Kind.PERCENT, x.controlRatePct(), x.controlRatePct() + x.effectPp(), relative(x.effectPp(), x.controlRatePct()));
-      n.add(Kind.QUANTITY, x.treatedVideos(), x.exposures());
+      n.add(Kind.QUANTITY, x.treatedVideos(), x.exposures(), x.overlapEss());
       if (x.sensitivity() != null) {
         n.add(Kind.QUANTITY, x.sensitivity());
       }

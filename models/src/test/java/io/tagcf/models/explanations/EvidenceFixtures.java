@@ -28,10 +28,10 @@ public final class EvidenceFixtures {
         new Evidence.Tag("quick-recipes", "item", "quick recipes", "快手菜", "food", 0.81, "llm", "qwen2.5", "tagging-v1"),
         new Evidence.Tag("new-parent", "audience", "new parents", "新手父母", "family", 0.77, "offline", null, null));
     var effects = List.of(
-        new Evidence.Effect("home-cooking", "18-24", "completion", 3.26, 1.12, 5.40, 30.1, 120, 9000, true, 1.8, true),
-        new Evidence.Effect("home-cooking", "18-24", "click", 0.41, -0.80, 1.62, 11.9, 120, 9000, true, 1.0, false),
-        new Evidence.Effect("quick-recipes", "25-34", "like", -1.30, -2.10, -0.50, 4.9, 80, 6000, true, 1.6, true),
-        new Evidence.Effect("quick-recipes", "all", "completion", 2.00, 0.20, 3.80, 31.0, 150, 20000, false, 1.3, false));
+        new Evidence.Effect("home-cooking", "18-24", "completion", 3.26, 1.12, 5.40, 30.1, 120, 9000, 85.2, true, 1.8, true),
+        new Evidence.Effect("home-cooking", "18-24", "click", 0.41, -0.80, 1.62, 11.9, 120, 9000, 85.2, true, 1.0, false),
+        new Evidence.Effect("quick-recipes", "25-34", "like", -1.30, -2.10, -0.50, 4.9, 80, 6000, 41.7, true, 1.6, true),
+        new Evidence.Effect("quick-recipes", "all", "completion", 2.00, 0.20, 3.80, 31.0, 150, 20000, 120.4, false, 1.3, false));
     var attributions = List.of(
         new Evidence.Attribution("home-cooking", "18-24", "completion", 900, 35.2, 34.8, 31.5, 3.3, 1.0, 5.6),
         new Evidence.Attribution("home-cooking", "25-34", "completion", 600, 31.0, 30.2, 28.0, 2.2, -0.4, 4.8));

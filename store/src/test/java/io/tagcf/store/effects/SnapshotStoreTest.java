@@ -162,4 +162,44 @@ class SnapshotStoreTest {
     assertThat(info.tagSource()).isEqualTo("item cover set v" + version);
     assertThat(info.tags()).isEqualTo(2);
   }
+
+  @Test
+  void preparationKeepsEachVideosCountsAndTheRolesOfItsEngagedUsersForExplanations() {
+    TestSql.execute(db.dataSource(), "INSERT INTO tags (kind, slug, label_en, status, origin) VALUES"
+        + " ('audience', 'parent', 'parents', 'vocabulary', 'test'), ('audience', 'gamer', 'gamers', 'vocabulary', 'test'),"
+        + " ('audience', 'student', 'students', 'vocabulary', 'test') ON CONFLICT DO NOTHING");
+    TestSql.execute(db.dataSource(), "INSERT INTO user_roles (user_id, tag_id, probability, rank)"
+        + " SELECT u, (SELECT tag_id FROM tags WHERE kind = 'audience' AND slug = r), p, k FROM (VALUES"
+        + " ('u1', 'parent', 0.75, 1), ('u1', 'gamer', 0.25, 2), ('u2', 'parent', 0.5, 1), ('u2', 'student', 0.5, 2))"
+        + " AS x(u, r, p, k) ON CONFLICT DO NOTHING");
+    long id = prepared("explanation-input");
+
+    // Every exposure in the window counts; clicks are also completions in this log.
+    assertThat(rows("SELECT video_id || ' ' || exposures || ' ' || clicks || ' ' || completions || ' ' || likes"
+        + " FROM snapshot_video_metrics WHERE snapshot_id = " + id + " ORDER BY video_id"))
+        .containsExactly("v1 3 2 2 0", "v2 1 0 0 0", "v3 1 1 1 0");
+    // v1 was clicked by u1 (parent 0.75, gamer 0.25) and u2 (parent 0.5, student 0.5): a role mass of 2.
+    assertThat(rows("SELECT r.video_id || ' ' || t.slug || ' ' || round(r.share::numeric, 3) || ' ' || r.users"
+        + " FROM snapshot_video_roles r JOIN tags t USING (tag_id) WHERE r.snapshot_id = " + id
+        + " ORDER BY r.video_id, r.share DESC"))
+        .containsExactly("v1 parent 0.625 2", "v1 student 0.250 1", "v1 gamer 0.125 1", "v3 parent 0.750 1",
+            "v3 gamer 0.250 1");
+    // Publication keeps them: explanations read them after the input is dropped.
+    TestSql.execute(db.dataSource(), "UPDATE effect_snapshots SET shards_total = 0 WHERE snapshot_id = " + id);
+    assertThat(store.publish(id)).isPresent();
+    assertThat(rows("SELECT video_id FROM snapshot_video_metrics WHERE snapshot_id = " + id)).hasSize(3);
+    assertThat(rows("SELECT video_id FROM effect_cell_stats WHERE snapshot_id = " + id)).isEmpty();
+  }
+
+  private static List<String> rows(String sql) {
+    return new Transactions(db.dataSource()).read(c -> {
+      List<String> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    });
+  }
 }
