@@ -28,6 +28,12 @@ final class EvidenceNumbers {
     EvidenceNumbers n = new EvidenceNumbers();
     n.add(Kind.PERCENT, CONFIDENCE_PERCENT);
     n.add(Kind.QUANTITY, e.snapshot().id(), e.tags().size(), e.segments().size(), establishedTags);
+    // "January 2026", "the 31st": the window's own dates.
+    for (String date : new String[] {e.snapshot().windowStart(), e.snapshot().windowEnd()}) {
+      for (String part : date.split("-")) {
+        n.add(Kind.QUANTITY, Double.parseDouble(part));
+      }
+    }
     for (Evidence.Effect x : e.effects()) {
       n.add(Kind.PERCENTAGE_POINTS, x.effectPp(), x.lowPp(), x.highPp());
       n.add(Kind.PERCENT, x.controlRatePct(), x.controlRatePct() + x.effectPp(), relative(x.effectPp(), x.controlRatePct()));

@@ -46,7 +46,8 @@ public final class FaithfulnessVerifier {
   private static final int ECHO_HAN = 8;
 
   private static final Pattern QUOTED = Pattern.compile("[\"“”「『‘]([^\"“”」』’\\n]{1,60})[\"“”」』’]|#([\\p{L}\\p{N}_-]{1,40})");
-  private static final Pattern BAND = Pattern.compile("(?<![\\d.])\\d{1,2}\\s?[-–~]\\s?\\d{1,2}(?![\\d.])|(?<![\\d.])\\d{2}\\+");
+  private static final Pattern BAND = Pattern.compile("(?<![\\d.-])\\d{1,2}\\s?[-–~]\\s?\\d{1,2}(?![\\d.-])|(?<![\\d.])\\d{2}\\+");
+  private static final Pattern DATE = Pattern.compile("(?<!\\d)\\d{4}-\\d{2}-\\d{2}(?!\\d)");
   private static final Pattern INSTRUCTION = Pattern.compile(
       "ignore (?:all |any |the )?(?:previous|prior|above|earlier|preceding|these) (?:instructions|rules|prompts?)"
           + "|disregard (?:all|any|the|previous|prior|your)|system prompt|you are now|new instructions|developer mode"
@@ -225,7 +226,7 @@ public final class FaithfulnessVerifier {
       echo(text);
       for (String sentence : CausalWording.sentences(text)) {
         List<Mention> mentions = names.find(sentence);
-        String plain = masked(sentence, mentions);
+        String plain = dates(masked(sentence, mentions));
         unknownNames(sentence, plain);
         List<NumberMention> stated = NumberMentions.find(plain);
         boolean reportsEffect = false;
@@ -254,6 +255,22 @@ public final class FaithfulnessVerifier {
           add("uncertainty", "'" + shorten(sentence) + "' reports an effect without its uncertainty");
         }
       }
+    }
+
+    /** Checks the text's ISO dates against the snapshot's window and blanks them out. */
+    private String dates(String plain) {
+      Matcher m = DATE.matcher(plain);
+      StringBuilder b = new StringBuilder(plain);
+      while (m.find()) {
+        if (!m.group().equals(e.snapshot().windowStart()) && !m.group().equals(e.snapshot().windowEnd())) {
+          add("number", "the date " + m.group() + " is not the snapshot's window (" + e.snapshot().windowStart()
+              + " to " + e.snapshot().windowEnd() + ")");
+        }
+        for (int i = m.start(); i < m.end(); i++) {
+          b.setCharAt(i, ' ');
+        }
+      }
+      return b.toString();
     }
 
     /** Checks a causal claim; true when it is about a named tag (and so reports an effect). */

@@ -45,6 +45,14 @@ class FaithfulnessVerifierTest {
   }
 
   @Test
+  void datesAreTheSnapshotsWindowOrWrong() {
+    assertThat(verify(x -> withSummary(x, SUMMARY_EN + " The window ran from 2026-01-01 to 2026-01-31, January 2026."))
+        .findings()).isEmpty();
+    Verdict v = verify(x -> withSummary(x, SUMMARY_EN + " The window ran from 2025-12-01 to 2026-01-31."));
+    assertThat(v.codes()).containsExactly("number");
+  }
+
+  @Test
   void aStructuredDriverNumberMustMatchTheEffectItNames() {
     Verdict v = verify(x -> withDrivers(x, List.of(new Driver("home-cooking", "18-24", "completion", 3.4, 1.1, 5.4,
         RAISED.text()))));
