@@ -54,13 +54,16 @@ public final class DemoExplanations {
       out.printf("%s: refresh answered %d: %s%n", videoId, refresh.status(), refresh.body().path("detail").asText());
       return false;
     }
+    // Until the refreshed snapshot's explanation is there: before, an older snapshot's may answer.
+    long snapshotId = refresh.body().path("snapshotId").asLong();
     long deadline = System.nanoTime() + timeout.toNanos();
     ApiClient.Answer answer = api.fetch(path + "?lang=" + language);
-    while (answer.status() == 409 && System.nanoTime() < deadline) {
+    while ((answer.status() == 409 || answer.body().path("snapshotId").asLong() != snapshotId)
+        && System.nanoTime() < deadline) {
       Thread.sleep(250);
       answer = api.fetch(path + "?lang=" + language);
     }
-    if (answer.status() != 200) {
+    if (answer.status() != 200 || answer.body().path("snapshotId").asLong() != snapshotId) {
       out.printf("%s: no %s explanation within %d s (%d)%n", videoId, language, timeout.toSeconds(), answer.status());
       return false;
     }
