@@ -13,7 +13,6 @@ import io.tagcf.store.explanations.StoredExplanation;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Plans an explanation (resolve the snapshot, find a stored one, gather the evidence), and
@@ -31,7 +30,6 @@ public final class ExplanationActivitiesImpl implements ExplanationActivities {
   private final ExplanationRepository explanations;
   private final TaggerPlan llm;
   private final double sensitivityFloor;
-  private final Supplier<List<String>> vocabulary;
 
   /**
    * @param sensitivityFloor the smallest sensitivity value of an effect the text may call a cause
@@ -43,7 +41,6 @@ public final class ExplanationActivitiesImpl implements ExplanationActivities {
     this.explanations = explanations;
     this.llm = llm;
     this.sensitivityFloor = sensitivityFloor;
-    this.vocabulary = evidence::vocabularyNames;
   }
 
   @Override
@@ -68,7 +65,7 @@ public final class ExplanationActivitiesImpl implements ExplanationActivities {
   public ExplanationOutcome finishExplanation(FinishRequest r) {
     ExplanationTarget t = r.target();
     Answer answer = Answer.choose(r.evidence(), t.language(), r.draft() == null ? null : r.draft().explanation(),
-        r.llmFailure() != null, new FaithfulnessVerifier(sensitivityFloor, vocabulary.get()),
+        r.llmFailure() != null, new FaithfulnessVerifier(sensitivityFloor, evidence.vocabularyNames()),
         new TemplateWriter(sensitivityFloor));
     boolean byLlm = Answer.LLM.equals(answer.writer());
     ExplanationRepository.Stored stored = explanations.storeIfAbsent(new StoredExplanation(t.videoId(), t.snapshotId(),
