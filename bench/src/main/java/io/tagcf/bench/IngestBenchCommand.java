@@ -1,5 +1,8 @@
 package io.tagcf.bench;
 
+import io.tagcf.models.access.AccessRole;
+import io.tagcf.ops.keys.KeyIssuer;
+import io.tagcf.store.access.ApiKeyRepository;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
@@ -64,7 +67,9 @@ final class IngestBenchCommand implements Callable<Integer> {
     TagcfConfig config = TagcfConfig.fromEnvironment().withDatabase(url).withHttpPort(0).withDevTemporalPort(0);
     try (DevStack stack = DevStack.start(config)) {
       List<CorpusVideo> batch = synthesise(SampleCorpus.bundled(), videos);
-      ApiClient api = new ApiClient("http://" + config.httpHost() + ":" + stack.httpPort());
+      String key = new KeyIssuer(new ApiKeyRepository(stack.database().dataSource()), config.access().hasher())
+          .add(AccessRole.SERVICE, null, "ingest benchmark");
+      ApiClient api = new ApiClient("http://" + config.httpHost() + ":" + stack.httpPort(), key);
       long t0 = System.nanoTime();
       var rejected = new CorpusUploader(api, concurrency, rate).uploadAll(batch, true);
       double uploadSeconds = (System.nanoTime() - t0) / 1e9;

@@ -25,12 +25,36 @@ final class ContractLoader {
   private ContractLoader() {}
 
   static Future<OpenAPIContract> load(Vertx vertx, Buffer yaml) {
-    Map<String, Object> raw =
-        new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml.toString());
-    JsonObject document = new JsonObject(raw);
+    JsonObject document = document(yaml);
     rewriteResponses(document.getJsonObject("paths"));
+    withoutSecurity(document);
     rewriteResponses(document.getJsonObject("components", new JsonObject()).getJsonObject("responses"));
     return OpenAPIContract.from(vertx, document);
+  }
+
+  /** The published document as JSON. */
+  static JsonObject document(Buffer yaml) {
+    Map<String, Object> raw = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml.toString());
+    return new JsonObject(raw);
+  }
+
+  /**
+   * The router's copy has no security declarations: Vert.x would mount its own authentication
+   * handlers for them, and it has none for opaque bearer keys. {@code AccessRules} reads them from
+   * the published document instead, and {@code AccessHandler} enforces them on every route.
+   */
+  private static void withoutSecurity(JsonObject document) {
+    document.remove("security");
+    document.getJsonObject("components", new JsonObject()).remove("securitySchemes");
+    JsonObject paths = document.getJsonObject("paths", new JsonObject());
+    for (String path : paths.fieldNames()) {
+      JsonObject item = paths.getJsonObject(path);
+      for (String method : item.fieldNames()) {
+        if (item.getValue(method) instanceof JsonObject operation) {
+          operation.remove("security");
+        }
+      }
+    }
   }
 
   /** The media type that stands for {@code mediaType} in the responses of the router's copy. */

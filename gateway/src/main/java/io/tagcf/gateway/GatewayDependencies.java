@@ -1,6 +1,7 @@
 package io.tagcf.gateway;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tagcf.gateway.access.AccessControl;
 import io.tagcf.gateway.effects.EffectStore;
 import io.tagcf.gateway.effects.SnapshotStarter;
 import io.tagcf.gateway.explanations.ExplanationStarter;
@@ -21,6 +22,7 @@ import io.tagcf.gateway.videos.VideoStore;
  * @param explanations stored explanations, read by the explanation API
  * @param explainer starts explanation runs
  * @param database the readiness probe of the database behind the stores
+ * @param access whether requests present keys, and where keys are looked up
  */
 public record GatewayDependencies(
     VideoStore videos,
@@ -33,4 +35,5 @@ public record GatewayDependencies(
     ExplanationStore explanations,
     ExplanationStarter explainer,
     ReachabilityProbe database,
-    PrometheusMeterRegistry metrics) {}
+    PrometheusMeterRegistry metrics,
+    AccessControl access) {}

@@ -1,5 +1,7 @@
 package io.tagcf.gateway;
 
+import io.tagcf.gateway.access.AccessHandler;
+import io.tagcf.gateway.access.AccessRules;
 import io.tagcf.gateway.effects.EffectHandlers;
 import io.tagcf.gateway.explanations.ExplanationHandlers;
 import io.tagcf.gateway.health.ReadinessChecks;
@@ -26,6 +28,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -78,6 +81,11 @@ public final class GatewayServer {
     ProblemFailureHandler problems = new ProblemFailureHandler();
 
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+    // Before any other handler of a route: who the request acts for, and whether its key may.
+    AccessHandler access = new AccessHandler(vertx, deps.access(), AccessRules.from(ContractLoader.document(yaml)));
+    for (OpenAPIRoute route : builder.getRoutes()) {
+      route.addHandler(access.forOperation(route.getOperation().getOperationId()));
+    }
     builder.rootHandler(new BodyLimits(contract, BODY_LIMIT_BYTES));
     builder.rootHandler(GatewayServer::requireJsonBody);
     builder.rootHandler(GatewayServer::encodeQueryForValidator);
@@ -112,7 +120,7 @@ public final class GatewayServer {
 
     Router router = builder.createRouter();
     router.route().failureHandler(problems);
-    for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+    for (int status : new int[] {400, 401, 403, 404, 405, 413, 415, 500}) {
       router.errorHandler(status, ctx -> {
         if (!ctx.response().headWritten()) {
           problems.handle(ctx);

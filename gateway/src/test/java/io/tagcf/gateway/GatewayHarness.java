@@ -2,7 +2,9 @@ package io.tagcf.gateway;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tagcf.gateway.access.AccessControl;
 import io.tagcf.gateway.fakes.CallingThreads;
+import io.tagcf.gateway.fakes.FakeKeyStore;
 import io.tagcf.gateway.fakes.FakeIngestStarter;
 import io.tagcf.gateway.fakes.InMemoryInteractionStore;
 import io.tagcf.gateway.fakes.FakeExplanationStarter;
@@ -42,23 +44,33 @@ final class GatewayHarness implements AutoCloseable {
   final InMemoryExplanationStore explanations = new InMemoryExplanationStore(threads);
   final FakeExplanationStarter explainer = new FakeExplanationStarter(threads);
   final SwitchableProbe database = new SwitchableProbe(threads, "database");
+  final FakeKeyStore keys = new FakeKeyStore(threads);
   final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
   private final Vertx vertx = Vertx.vertx();
   private final WebClient client = WebClient.create(vertx);
   private final ContractResponses contract;
   private final int port;
+  /** The key requests present; {@link FakeKeyStore#ADMIN} unless a test says otherwise. */
+  private volatile String key = FakeKeyStore.ADMIN;
 
   private GatewayHarness() throws Exception {
     contract = ContractResponses.load(vertx);
     GatewayDependencies deps = new GatewayDependencies(
-        videos, tags, userRoles, interactions, ingest, effects, snapshots, explanations, explainer, database, metrics);
+        videos, tags, userRoles, interactions, ingest, effects, snapshots, explanations, explainer, database, metrics,
+        AccessControl.required(keys));
     HttpServer server = GatewayServer.start(vertx, deps, HOST, 0).await(30, TimeUnit.SECONDS);
     port = server.actualPort();
   }
 
   static GatewayHarness start() throws Exception {
     return new GatewayHarness();
+  }
+
+  /** Requests from now on present {@code token} as their key; null: none. */
+  GatewayHarness presenting(String token) {
+    this.key = token;
+    return this;
   }
 
   Reply get(String uri) {
@@ -85,6 +97,9 @@ final class GatewayHarness implements AutoCloseable {
 
   private Reply exchange(HttpMethod method, String uri, String contentType, Buffer body) {
     HttpRequest<Buffer> request = client.request(method, port, HOST, uri);
+    if (key != null) {
+      request.putHeader("Authorization", "Bearer " + key);
+    }
     if (contentType != null) {
       request.putHeader("Content-Type", contentType);
     }

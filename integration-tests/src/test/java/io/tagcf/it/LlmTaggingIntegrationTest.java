@@ -86,7 +86,8 @@ class LlmTaggingIntegrationTest {
         .put("language", "zh").toString();
     DevStack s = stack(provider);
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.httpPort() + "/v1/videos"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestStack.adminKey())
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     IngestResult result = s.temporal().client()
@@ -98,7 +99,8 @@ class LlmTaggingIntegrationTest {
 
   private static JsonNode video(LlmProvider provider, String id) throws Exception {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(
-        "http://127.0.0.1:" + stack(provider).httpPort() + "/v1/videos/" + id)).build(), HttpResponse.BodyHandlers.ofString());
+        "http://127.0.0.1:" + stack(provider).httpPort() + "/v1/videos/" + id))
+        .header("Authorization", "Bearer " + TestStack.adminKey()).build(), HttpResponse.BodyHandlers.ofString());
     return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
   }
 

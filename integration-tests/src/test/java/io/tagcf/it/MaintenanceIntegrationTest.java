@@ -53,7 +53,7 @@ class MaintenanceIntegrationTest {
       corpus.add(new CorpusVideo(v.topic(), body));
       videosByTopic.computeIfAbsent(v.topic(), k -> new ArrayList<>()).add("cs-" + v.videoId());
     }
-    var api = new io.tagcf.ops.demo.ApiClient(TestStack.baseUrl());
+    var api = new io.tagcf.ops.demo.ApiClient(TestStack.baseUrl(), TestStack.adminKey());
     assertThat(new CorpusUploader(api, 16).uploadAll(corpus, false)).isEmpty();
     assertThat(WorkflowWaiter.of(stack)
         .awaitAll(corpus.stream().map(CorpusVideo::videoId).toList(), 600, false)).isEmpty();

@@ -1,6 +1,9 @@
 package io.tagcf.it;
 
+import io.tagcf.models.access.AccessRole;
 import io.tagcf.ops.config.TagcfConfig;
+import io.tagcf.ops.keys.KeyIssuer;
+import io.tagcf.store.access.ApiKeyRepository;
 import io.tagcf.ops.runtime.DevStack;
 import io.tagcf.store.TestDatabase;
 import java.util.Map;
@@ -13,6 +16,7 @@ import java.util.Map;
 final class TestStack {
 
   private static DevStack stack;
+  private static String adminKey;
 
   private TestStack() {}
 
@@ -27,9 +31,17 @@ final class TestStack {
               .withHttpPort(0)
               .withDevTemporalPort(0);
       stack = DevStack.start(config);
+      adminKey = new KeyIssuer(new ApiKeyRepository(stack.database().dataSource()), config.access().hasher())
+          .add(AccessRole.ADMIN, null, "integration tests");
       Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
     }
     return stack;
+  }
+
+  /** An admin key of the stack's database: what {@link Http} presents. */
+  static synchronized String adminKey() {
+    get();
+    return adminKey;
   }
 
   static String baseUrl() {

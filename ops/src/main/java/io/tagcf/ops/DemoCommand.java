@@ -5,8 +5,11 @@ import io.tagcf.ops.demo.ApiClient;
 import io.tagcf.ops.demo.CorpusUploader;
 import io.tagcf.ops.demo.CorpusVideo;
 import io.tagcf.ops.demo.CoverSetRefresh;
+import io.tagcf.models.access.AccessRole;
 import io.tagcf.ops.demo.DemoEffects;
 import io.tagcf.ops.demo.DemoExplanations;
+import io.tagcf.ops.keys.KeyIssuer;
+import io.tagcf.store.access.ApiKeyRepository;
 import io.tagcf.ops.demo.DemoSummary;
 import io.tagcf.ops.demo.SampleCorpus;
 import io.tagcf.ops.demo.SetupScript;
@@ -71,7 +74,8 @@ final class DemoCommand implements Callable<Integer> {
     DevStack stack = DevStack.start(config);
     try {
       String base = "http://" + config.httpHost() + ":" + stack.httpPort();
-      ApiClient api = new ApiClient(base);
+      KeyIssuer keys = new KeyIssuer(new ApiKeyRepository(stack.database().dataSource()), config.access().hasher());
+      ApiClient api = new ApiClient(base, keys.add(AccessRole.ADMIN, null, "demo"));
       out.printf("TagCF demo: %d videos through %s%n", videos.size(), base);
       long t0 = System.nanoTime();
       CorpusUploader.Outcome uploads = new CorpusUploader(api, concurrency).upload(videos, true);
@@ -97,10 +101,14 @@ final class DemoCommand implements Callable<Integer> {
           return 2;
         }
       }
+      String creator = videos.get(0).upload().path("creatorId").asText();
+      out.printf("%nA creator key for %s (shown once; its videos only): %s%n", creator,
+          keys.add(AccessRole.CREATOR, creator, "demo"));
+      out.printf("  curl -H 'Authorization: Bearer <key>' %s/v1/videos/%s/explanation%n", base, ids.get(0));
       if (exit) {
         return 0;
       }
-      out.printf("%nServing on %s (try %s/v1/videos/%s). Ctrl-C to stop.%n", base, base, ids.get(0));
+      out.printf("%nServing on %s (try %s/v1/videos/%s with the key). Ctrl-C to stop.%n", base, base, ids.get(0));
     } catch (Exception e) {
       stack.close();
       throw e;

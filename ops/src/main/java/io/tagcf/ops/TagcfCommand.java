@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       io.tagcf.ops.simulate.SimulateCommand.class,
       io.tagcf.ops.load.LoadCommand.class,
       io.tagcf.ops.effects.EffectsCommand.class,
+      io.tagcf.ops.keys.KeysCommand.class,
       io.tagcf.ops.tools.TagCommand.class,
       io.tagcf.ops.tools.EvalTaggingCommand.class,
       io.tagcf.ops.tools.ClassifyCommand.class
@@ -61,10 +62,14 @@ public final class TagcfCommand implements Runnable {
         .setParameterExceptionHandler(errors);
   }
 
+  /** The environment the command line of {@code spec} was created with. */
+  public static Map<String, String> environment(CommandLine.Model.CommandSpec spec) {
+    Object root = spec.root().userObject();
+    return root instanceof TagcfCommand t ? t.environment : System.getenv();
+  }
+
   /** The configuration of the environment the command line of {@code spec} was created with. */
   public static TagcfConfig config(CommandLine.Model.CommandSpec spec) {
-    Object root = spec.root().userObject();
-    Map<String, String> env = root instanceof TagcfCommand t ? t.environment : System.getenv();
-    return TagcfConfig.from(env);
+    return TagcfConfig.from(environment(spec));
   }
 }

@@ -33,7 +33,7 @@ public final class TestDatabase {
         st.execute(
             "TRUNCATE videos, ingest_state, video_tags, video_embeddings, tag_embeddings, tags,"
                 + " vocabulary_versions, cover_set_versions, cover_set_members,"
-                + " user_roles, logic_edges, users, exposures, effect_snapshots RESTART IDENTITY CASCADE");
+                + " user_roles, logic_edges, users, exposures, effect_snapshots, api_keys RESTART IDENTITY CASCADE");
       }
       return null;
     });

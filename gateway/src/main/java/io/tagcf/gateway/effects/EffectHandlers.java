@@ -1,5 +1,8 @@
 package io.tagcf.gateway.effects;
 
+import io.tagcf.gateway.access.Principals;
+import io.tagcf.models.access.Principal;
+import io.tagcf.store.video.StoredVideo;
 import io.tagcf.gateway.http.BlockingReplies;
 import io.tagcf.gateway.http.RequestParameters;
 import io.tagcf.gateway.problem.Problem;
@@ -120,10 +123,10 @@ public final class EffectHandlers {
     RequestParameters params = RequestParameters.of(ctx);
     String videoId = params.path("videoId");
     Long snapshotId = params.queryLong("snapshot").orElse(null);
+    Principal principal = Principals.of(ctx);
     blocking.json(ctx, 200, () -> {
-      if (videos.find(videoId).isEmpty()) {
-        throw PublishedSnapshots.notFound("no video with id " + videoId);
-      }
+      StoredVideo video = videos.find(videoId).orElseThrow(() -> Principals.notFound(videoId));
+      Principals.requireVideoOf(principal, video.video().creatorId(), videoId);
       SnapshotInfo snapshot = published.resolve(snapshotId);
       return EffectJson.attributions(videoId, snapshot, effects.attributions(snapshot.snapshotId(), videoId));
     });

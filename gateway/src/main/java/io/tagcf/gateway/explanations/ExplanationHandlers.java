@@ -1,5 +1,6 @@
 package io.tagcf.gateway.explanations;
 
+import io.tagcf.gateway.access.Principals;
 import io.tagcf.gateway.effects.EffectStore;
 import io.tagcf.gateway.effects.OrchestratorUnavailableException;
 import io.tagcf.gateway.http.BlockingReplies;
@@ -7,6 +8,7 @@ import io.tagcf.gateway.http.RequestParameters;
 import io.tagcf.gateway.problem.Problem;
 import io.tagcf.gateway.problem.ProblemException;
 import io.tagcf.gateway.videos.VideoStore;
+import io.tagcf.models.access.Principal;
 import io.tagcf.store.effects.SnapshotInfo;
 import io.tagcf.store.video.StoredVideo;
 import io.tagcf.workflowapi.explanations.ExplanationRequest;
@@ -23,8 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Handlers of the explanation API: read a video's explanation, request one. Each resolves the
- * video first, so that access control (which videos a caller may see) has one place to go: a
- * video the caller may not read answers exactly as a missing one.
+ * video first: a video the caller may not read (another creator's) answers exactly as a missing one.
  */
 public final class ExplanationHandlers {
 
@@ -52,8 +53,9 @@ public final class ExplanationHandlers {
     RequestParameters params = RequestParameters.of(ctx);
     String videoId = params.path("videoId");
     String requested = params.query("lang").orElse(null);
+    Principal principal = Principals.of(ctx);
     blocking.json(ctx, 200, () -> {
-      String language = language(video(videoId), requested);
+      String language = language(video(principal, videoId), requested);
       return ExplanationJson.explanation(explanations.latest(videoId, language).orElseThrow(() ->
           new ProblemException(Problem.of(409, "No explanation yet", "video " + videoId + " has no " + language
               + " explanation yet; request one with POST " + refreshPath(videoId, language)))));
@@ -64,8 +66,9 @@ public final class ExplanationHandlers {
     RequestParameters params = RequestParameters.of(ctx);
     String videoId = params.path("videoId");
     String requested = params.query("lang").orElse(null);
+    Principal principal = Principals.of(ctx);
     blocking.run(ctx, () -> {
-      String language = language(video(videoId), requested);
+      String language = language(video(principal, videoId), requested);
       SnapshotInfo snapshot = effects.latestPublished().orElseThrow(() -> new ProblemException(Problem.of(409,
           "No published snapshot", "no effect snapshot has been published yet; explanations need one")));
       long snapshotId = snapshot.snapshotId();
@@ -89,9 +92,11 @@ public final class ExplanationHandlers {
         .putHeader("Location", accepted.location()).end(accepted.body().encode()));
   }
 
-  private StoredVideo video(String videoId) {
-    return videos.find(videoId).orElseThrow(() ->
-        new ProblemException(Problem.of(404, "Not found", "no video with id " + videoId)));
+  /** The video, when the principal may see it; 404 alike for a missing video and another creator's. */
+  private StoredVideo video(Principal principal, String videoId) {
+    StoredVideo video = videos.find(videoId).orElseThrow(() -> Principals.notFound(videoId));
+    Principals.requireVideoOf(principal, video.video().creatorId(), videoId);
+    return video;
   }
 
   /** The language asked for, else the video's own: zh for Chinese, en for anything else. */

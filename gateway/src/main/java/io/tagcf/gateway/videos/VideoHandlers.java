@@ -1,15 +1,20 @@
 package io.tagcf.gateway.videos;
 
+import io.tagcf.gateway.access.Principals;
 import io.tagcf.gateway.http.BlockingReplies;
 import io.tagcf.gateway.http.RequestParameters;
 import io.tagcf.gateway.ingest.IngestUnavailableException;
 import io.tagcf.gateway.problem.Problem;
 import io.tagcf.gateway.problem.ProblemException;
+import io.tagcf.models.access.AccessRole;
+import io.tagcf.models.access.Principal;
+import io.tagcf.models.video.FieldViolation;
 import io.tagcf.models.video.IngestStage;
 import io.tagcf.models.video.VideoSubmission;
 import io.tagcf.store.embedding.SimilarVideo;
 import io.tagcf.store.video.CreatorMismatchException;
 import io.tagcf.store.video.StoredVideo;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +38,7 @@ public final class VideoHandlers {
   }
 
   public void upload(RoutingContext ctx) {
-    VideoSubmission video = UploadParser.parse(RequestParameters.of(ctx).body());
+    VideoSubmission video = UploadParser.parse(withOwner(Principals.of(ctx), RequestParameters.of(ctx).body()));
     String location = "/v1/videos/" + video.videoId();
     blocking.json(ctx, 202, Map.of("Location", location),
         () -> VideoJson.accepted(accept(video), location));
@@ -41,8 +46,9 @@ public final class VideoHandlers {
 
   public void get(RoutingContext ctx) {
     String videoId = RequestParameters.of(ctx).path("videoId");
+    Principal principal = Principals.of(ctx);
     blocking.json(ctx, 200, () -> {
-      StoredVideo stored = videos.find(videoId).orElseThrow(() -> notFound(videoId));
+      StoredVideo stored = visible(principal, videoId);
       return VideoJson.video(stored, videos.tagsOf(videoId));
     });
   }
@@ -51,8 +57,9 @@ public final class VideoHandlers {
     RequestParameters params = RequestParameters.of(ctx);
     String videoId = params.path("videoId");
     int k = params.queryInt("k");
+    Principal principal = Principals.of(ctx);
     blocking.json(ctx, 200, () -> {
-      StoredVideo stored = videos.find(videoId).orElseThrow(() -> notFound(videoId));
+      StoredVideo stored = visible(principal, videoId);
       List<SimilarVideo> items = videos.nearest(videoId, k);
       if (items.isEmpty() && stored.stage() != IngestStage.DONE) {
         throw new ProblemException(
@@ -78,7 +85,30 @@ public final class VideoHandlers {
     }
   }
 
-  private static ProblemException notFound(String videoId) {
-    return new ProblemException(Problem.of(404, "Not found", "no video with id " + videoId));
+  /** The video, when the principal may see it; 404 alike for a missing video and another creator's. */
+  private StoredVideo visible(Principal principal, String videoId) {
+    StoredVideo stored = videos.find(videoId).orElseThrow(() -> Principals.notFound(videoId));
+    Principals.requireVideoOf(principal, stored.video().creatorId(), videoId);
+    return stored;
+  }
+
+  /**
+   * The upload's owner comes from a creator's key, never from the body: a creator key uploads as
+   * its creator (a body naming another is refused); a service or admin key names the creator.
+   */
+  private static JsonObject withOwner(Principal principal, JsonObject body) {
+    String named = body.getString("creatorId");
+    if (principal.role() != AccessRole.CREATOR) {
+      if (named == null) {
+        throw new ProblemException(Problem.invalid(List.of(new FieldViolation("creatorId",
+            "required with a service or admin key: the creator the video belongs to"))));
+      }
+      return body;
+    }
+    if (named != null && !named.equals(principal.creatorId())) {
+      throw new ProblemException(Problem.invalid(List.of(new FieldViolation("creatorId",
+          "a creator key uploads as its own creator; omit creatorId or send your own"))));
+    }
+    return body.copy().put("creatorId", principal.creatorId());
   }
 }

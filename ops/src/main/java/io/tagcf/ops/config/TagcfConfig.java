@@ -30,7 +30,8 @@ public record TagcfConfig(
     int cpuActivitySlots,
     int dbPoolSize,
     Optional<LlmSettings> llm,
-    MaintenanceSettings maintenance) {
+    MaintenanceSettings maintenance,
+    AccessSettings access) {
 
   public static final int DEFAULT_TEMPORAL_PORT = 7233;
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -68,7 +69,8 @@ public record TagcfConfig(
             Duration.ofMinutes(r.positiveInt("TAGCF_EFFECTS_INTERVAL_MINUTES", 1_440)),
             effects(r),
             r.positiveInt("TAGCF_EFFECTS_THREADS", cores),
-            !"off".equalsIgnoreCase(r.string("TAGCF_EXPLAIN_AFTER_SNAPSHOT", "on"))));
+            !"off".equalsIgnoreCase(r.string("TAGCF_EXPLAIN_AFTER_SNAPSHOT", "on"))),
+        AccessSettings.from(env));
   }
 
   private static EffectRequest effects(EnvReader r) {
@@ -109,26 +111,32 @@ public record TagcfConfig(
 
   public TagcfConfig withMaintenance(MaintenanceSettings m) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
-        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm, m);
+        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm, m, access);
   }
 
   public TagcfConfig withLlm(Optional<LlmSettings> settings) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
-        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, settings, maintenance);
+        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, settings, maintenance, access);
   }
 
   public TagcfConfig withHttpPort(int port) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
-        port, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm, maintenance);
+        port, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm, maintenance, access);
   }
 
   public TagcfConfig withDevTemporalPort(int port) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, port, httpHost,
-        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm, maintenance);
+        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm, maintenance, access);
+  }
+
+  public TagcfConfig withAccess(AccessSettings settings) {
+    return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
+        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm, maintenance,
+        settings);
   }
 
   public TagcfConfig withDatabase(DatabaseUrl url) {
     return new TagcfConfig(url, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
-        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm, maintenance);
+        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm, maintenance, access);
   }
 }

@@ -20,9 +20,12 @@ public final class ApiClient {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
   private final String base;
+  private final String authorization;
 
-  public ApiClient(String baseUrl) {
+  /** @param key the API key every request presents */
+  public ApiClient(String baseUrl, String key) {
     this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.authorization = "Bearer " + key;
   }
 
   /** What the API answered to an upload: the status and, on 202, the {@code ingest} field. */
@@ -34,6 +37,7 @@ public final class ApiClient {
         HttpRequest.newBuilder(URI.create(base + "/v1/videos"))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
+            .header("Authorization", authorization)
             .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
             .build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
@@ -55,12 +59,13 @@ public final class ApiClient {
   /** POST without a body (an action such as {@code :refresh}). */
   public Answer post(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.noBody()).build());
+        .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.noBody()).build());
   }
 
   /** GET, whatever the status. */
   public Answer fetch(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build());
+    return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        .header("Authorization", authorization).GET().build());
   }
 
   private Answer send(HttpRequest request) {
@@ -79,7 +84,8 @@ public final class ApiClient {
     try {
       HttpResponse<String> r =
           http.send(
-              HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build(),
+              HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                  .header("Authorization", authorization).GET().build(),
               HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() != 200) {
         throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());

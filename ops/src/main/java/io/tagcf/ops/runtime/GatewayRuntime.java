@@ -2,6 +2,8 @@ package io.tagcf.ops.runtime;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tagcf.gateway.GatewayDependencies;
+import io.tagcf.gateway.access.AccessControl;
+import io.tagcf.ops.runtime.gateway.JdbcKeyStore;
 import io.tagcf.gateway.GatewayServer;
 import io.tagcf.gateway.effects.TemporalSnapshotStarter;
 import io.tagcf.gateway.explanations.TemporalExplanationStarter;
@@ -21,12 +23,16 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP gateway on its own Vert.x instance, with Vert.x metrics in the shared registry, its
  * ports backed by PostgreSQL and Temporal.
  */
 public final class GatewayRuntime implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(GatewayRuntime.class);
 
   private final Vertx vertx;
   private final HttpServer server;
@@ -58,7 +64,8 @@ public final class GatewayRuntime implements AutoCloseable {
                       new JdbcExplanationStore(db.dataSource()),
                       new TemporalExplanationStarter(client),
                       db::isReachable,
-                      registry),
+                      registry,
+                      access(config, db)),
                   config.httpHost(),
                   config.httpPort())
               .await(30, TimeUnit.SECONDS);
@@ -81,5 +88,15 @@ public final class GatewayRuntime implements AutoCloseable {
     } catch (Exception e) {
       // closing anyway
     }
+  }
+
+  /** Keys required, unless TAGCF_AUTH=off: for local development only, and said loudly. */
+  private static AccessControl access(TagcfConfig config, Database db) {
+    if (config.access().enabled()) {
+      return AccessControl.required(new JdbcKeyStore(db.dataSource(), config.access().hasher()));
+    }
+    log.warn("TAGCF_AUTH=off: EVERY REQUEST ACTS AS AN ADMIN, WITHOUT A KEY. For local development only;"
+        + " never expose this gateway.");
+    return AccessControl.off();
   }
 }
