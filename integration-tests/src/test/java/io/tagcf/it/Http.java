@@ -51,10 +51,20 @@ final class Http {
         .build());
   }
 
-  /** Sends {@code request} with the test stack's admin key, as every test request goes. */
+  /** GET presenting {@code key} (null: none) instead of the admin key. */
+  static Reply getAs(String key, String path) {
+    return send(HttpRequest.newBuilder(URI.create(TestStack.baseUrl() + path)).timeout(Duration.ofSeconds(30)).GET()
+        .build(), key);
+  }
+
+  /** Sends {@code request} with the test stack's admin key, as test requests go unless they say otherwise. */
   private static Reply send(HttpRequest request) {
-    HttpRequest withKey = HttpRequest.newBuilder(request, (name, value) -> true)
-        .header("Authorization", "Bearer " + TestStack.adminKey()).build();
+    return send(request, TestStack.adminKey());
+  }
+
+  private static Reply send(HttpRequest request, String key) {
+    HttpRequest withKey = key == null ? request : HttpRequest.newBuilder(request, (name, value) -> true)
+        .header("Authorization", "Bearer " + key).build();
     try {
       HttpResponse<String> r = CLIENT.send(withKey, HttpResponse.BodyHandlers.ofString());
       return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
