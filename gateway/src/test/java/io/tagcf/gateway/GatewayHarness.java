@@ -3,6 +3,7 @@ package io.tagcf.gateway;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tagcf.gateway.access.AccessControl;
+import io.tagcf.gateway.access.RateLimits;
 import io.tagcf.gateway.fakes.CallingThreads;
 import io.tagcf.gateway.fakes.FakeKeyStore;
 import io.tagcf.gateway.fakes.FakeIngestStarter;
@@ -54,17 +55,22 @@ final class GatewayHarness implements AutoCloseable {
   /** The key requests present; {@link FakeKeyStore#ADMIN} unless a test says otherwise. */
   private volatile String key = FakeKeyStore.ADMIN;
 
-  private GatewayHarness() throws Exception {
+  private GatewayHarness(RateLimits.Settings limits) throws Exception {
     contract = ContractResponses.load(vertx);
     GatewayDependencies deps = new GatewayDependencies(
         videos, tags, userRoles, interactions, ingest, effects, snapshots, explanations, explainer, database, metrics,
-        AccessControl.required(keys));
+        AccessControl.required(keys, limits));
     HttpServer server = GatewayServer.start(vertx, deps, HOST, 0).await(30, TimeUnit.SECONDS);
     port = server.actualPort();
   }
 
   static GatewayHarness start() throws Exception {
-    return new GatewayHarness();
+    return new GatewayHarness(RateLimits.Settings.defaults());
+  }
+
+  /** With these rate limits instead of the defaults. */
+  static GatewayHarness start(RateLimits.Settings limits) throws Exception {
+    return new GatewayHarness(limits);
   }
 
   /** Requests from now on present {@code token} as their key; null: none. */

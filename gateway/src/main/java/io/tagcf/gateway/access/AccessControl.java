@@ -14,17 +14,20 @@ public final class AccessControl {
   public static final Principal DEVELOPER = new Principal("auth-off", AccessRole.ADMIN, null);
 
   private final KeyStore keys;
+  private final RateLimits.Settings limits;
 
-  private AccessControl(KeyStore keys) {
+  private AccessControl(KeyStore keys, RateLimits.Settings limits) {
     this.keys = keys;
+    this.limits = limits;
   }
 
-  public static AccessControl required(KeyStore keys) {
-    return new AccessControl(Objects.requireNonNull(keys));
+  public static AccessControl required(KeyStore keys, RateLimits.Settings limits) {
+    return new AccessControl(Objects.requireNonNull(keys), Objects.requireNonNull(limits));
   }
 
+  /** No keys, no limits: every request acts as {@link #DEVELOPER}. */
   public static AccessControl off() {
-    return new AccessControl(null);
+    return new AccessControl(null, null);
   }
 
   public boolean enabled() {
@@ -33,5 +36,9 @@ public final class AccessControl {
 
   KeyStore keys() {
     return keys;
+  }
+
+  RateLimits.Settings limits() {
+    return limits;
   }
 }

@@ -1,5 +1,6 @@
 package io.tagcf.ops.config;
 
+import io.tagcf.gateway.access.RateLimits;
 import io.tagcf.models.access.KeyHasher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,18 +14,25 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * Access control's settings: whether keys are required ({@code TAGCF_AUTH}, on unless {@code off}),
+ * Access control's settings: whether keys are required ({@code TAGCF_AUTH}, on unless {@code off});
+ * the rate limits per key ({@code TAGCF_RATE_CREATOR} and {@code TAGCF_RATE_SERVICE} requests per
+ * second, {@code TAGCF_RATE_UPLOADS} uploads per minute);
  * and the server-side pepper that keys the API keys' hashes: {@code TAGCF_KEY_PEPPER} (at least 32
  * characters), else the file {@code TAGCF_KEY_PEPPER_FILE} (default {@code .cache/key-pepper} in
  * the checkout), made with 32 random bytes and owner-only permissions on first use. Every process
  * that makes or checks keys must see the same pepper; it is never logged.
  */
-public record AccessSettings(boolean enabled, String pepper, Path pepperFile) {
+public record AccessSettings(boolean enabled, String pepper, Path pepperFile, RateLimits.Settings limits) {
 
   public static AccessSettings from(Map<String, String> env) {
     String home = env.getOrDefault("TAGCF_HOME", ".");
+    EnvReader r = new EnvReader(env);
+    RateLimits.Settings defaults = RateLimits.Settings.defaults();
     return new AccessSettings(!"off".equalsIgnoreCase(env.getOrDefault("TAGCF_AUTH", "on")), env.get("TAGCF_KEY_PEPPER"),
-        Path.of(env.getOrDefault("TAGCF_KEY_PEPPER_FILE", home + "/.cache/key-pepper")));
+        Path.of(env.getOrDefault("TAGCF_KEY_PEPPER_FILE", home + "/.cache/key-pepper")),
+        new RateLimits.Settings(r.positiveInt("TAGCF_RATE_CREATOR", (int) defaults.creatorPerSecond()),
+            r.positiveInt("TAGCF_RATE_SERVICE", (int) defaults.servicePerSecond()),
+            r.positiveInt("TAGCF_RATE_UPLOADS", (int) defaults.uploadsPerMinute())));
   }
 
   /** The hasher under the pepper, reading (or on first use making) the pepper file when none is set. */

@@ -93,7 +93,8 @@ public final class GatewayRuntime implements AutoCloseable {
   /** Keys required, unless TAGCF_AUTH=off: for local development only, and said loudly. */
   private static AccessControl access(TagcfConfig config, Database db) {
     if (config.access().enabled()) {
-      return AccessControl.required(new JdbcKeyStore(db.dataSource(), config.access().hasher()));
+      return AccessControl.required(new JdbcKeyStore(db.dataSource(), config.access().hasher()),
+          config.access().limits());
     }
     log.warn("TAGCF_AUTH=off: EVERY REQUEST ACTS AS AN ADMIN, WITHOUT A KEY. For local development only;"
         + " never expose this gateway.");
