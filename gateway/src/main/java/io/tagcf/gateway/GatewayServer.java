@@ -2,6 +2,7 @@ package io.tagcf.gateway;
 
 import io.tagcf.gateway.access.AccessHandler;
 import io.tagcf.gateway.access.AccessRules;
+import io.tagcf.gateway.creator.CreatorHandlers;
 import io.tagcf.gateway.effects.EffectHandlers;
 import io.tagcf.gateway.explanations.ExplanationHandlers;
 import io.tagcf.gateway.health.ReadinessChecks;
@@ -78,6 +79,7 @@ public final class GatewayServer {
         new EffectHandlers(blocking, deps.effects(), deps.tags(), deps.videos(), deps.snapshots());
     ExplanationHandlers explanations =
         new ExplanationHandlers(blocking, deps.videos(), deps.effects(), deps.explanations(), deps.explainer());
+    CreatorHandlers creator = new CreatorHandlers(blocking, deps.videos(), deps.effects());
     ProblemFailureHandler problems = new ProblemFailureHandler();
 
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
@@ -107,6 +109,8 @@ public final class GatewayServer {
     builder.getRoute("videoAttributions").addHandler(effects::videoAttributions).addFailureHandler(problems);
     builder.getRoute("getExplanation").addHandler(explanations::get).addFailureHandler(problems);
     builder.getRoute("refreshExplanation").addHandler(explanations::refresh).addFailureHandler(problems);
+    builder.getRoute("creatorVideos").addHandler(creator::videos).addFailureHandler(problems);
+    builder.getRoute("creatorInsights").addHandler(creator::insights).addFailureHandler(problems);
     builder.getRoute("health").addHandler(ctx -> json(ctx, new JsonObject().put("status", "UP")));
     builder.getRoute("readiness").addHandler(
         HealthCheckHandler.createWithHealthChecks(

@@ -53,6 +53,8 @@ class AccessRoutesTest extends GatewayTest {
     CALLS.put("snapshotRun", new Call(HttpMethod.GET, "/v1/admin/snapshots/api-1", null));
     CALLS.put("userRoles", new Call(HttpMethod.GET, "/v1/users/u-1/roles", null));
     CALLS.put("recordInteractions", new Call(HttpMethod.POST, "/v1/interactions", "{\"events\":[]}"));
+    CALLS.put("creatorVideos", new Call(HttpMethod.GET, "/v1/creator/videos", null));
+    CALLS.put("creatorInsights", new Call(HttpMethod.GET, "/v1/creator/insights", null));
     CALLS.put("health", new Call(HttpMethod.GET, "/healthz", null));
     CALLS.put("readiness", new Call(HttpMethod.GET, "/readyz", null));
     CALLS.put("metrics", new Call(HttpMethod.GET, "/metrics", null));
@@ -139,6 +141,7 @@ class AccessRoutesTest extends GatewayTest {
     assertThat(rules.rolesOf("startSnapshot")).contains(Set.of(AccessRole.ADMIN));
     assertThat(rules.rolesOf("userRoles")).contains(Set.of(AccessRole.SERVICE, AccessRole.ADMIN));
     assertThat(rules.rolesOf("getExplanation")).contains(Set.of(AccessRole.values()));
+    assertThat(rules.rolesOf("creatorInsights")).contains(Set.of(AccessRole.CREATOR));
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.tagcf.gateway.effects;
 import io.tagcf.models.effects.CellEstimate;
 import io.tagcf.models.effects.VideoAttribution;
 import io.tagcf.models.interactions.Outcome;
+import io.tagcf.store.effects.CreatorTagEffect;
 import io.tagcf.store.effects.RankedEffect;
 import io.tagcf.store.effects.SnapshotInfo;
 import java.util.List;
@@ -36,4 +37,7 @@ public interface EffectStore {
 
   /** A published snapshot's attributions of one video, by tag, segment and outcome. */
   List<VideoAttribution> attributions(long snapshotId, String videoId);
+
+  /** What the tags of a creator's videos did for them on {@code outcome} over all viewers, with the platform's effect. */
+  List<CreatorTagEffect> creatorInsights(long snapshotId, String creatorId, Outcome outcome);
 }

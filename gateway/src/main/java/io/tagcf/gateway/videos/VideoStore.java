@@ -4,6 +4,7 @@ import io.tagcf.models.video.VideoSubmission;
 import io.tagcf.store.embedding.SimilarVideo;
 import io.tagcf.store.tags.VideoTag;
 import io.tagcf.store.video.CreatorMismatchException;
+import io.tagcf.store.video.CreatorVideo;
 import io.tagcf.store.video.StoredVideo;
 import io.tagcf.store.video.UploadDecision;
 import java.util.List;
@@ -29,4 +30,9 @@ public interface VideoStore {
    * most similar first; empty while the video has no embedding.
    */
   List<SimilarVideo> nearest(String videoId, int k);
+
+  /** A creator's videos, newest first, {@code limit} from {@code offset}. */
+  List<CreatorVideo> ofCreator(String creatorId, int offset, int limit);
+
+  long countOfCreator(String creatorId);
 }

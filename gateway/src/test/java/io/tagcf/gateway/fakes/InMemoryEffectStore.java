@@ -6,6 +6,7 @@ import io.tagcf.models.effects.CellEstimate;
 import io.tagcf.models.effects.CellStatus;
 import io.tagcf.models.effects.VideoAttribution;
 import io.tagcf.models.interactions.Outcome;
+import io.tagcf.store.effects.CreatorTagEffect;
 import io.tagcf.store.effects.RankedEffect;
 import io.tagcf.store.effects.SnapshotInfo;
 import io.tagcf.store.tags.TagSummary;
@@ -38,6 +39,7 @@ public final class InMemoryEffectStore implements EffectStore {
   private final List<Ranking> rankings = new CopyOnWriteArrayList<>();
   private final List<CellQuery> cellQueries = new CopyOnWriteArrayList<>();
   private final List<Integer> listLimits = new CopyOnWriteArrayList<>();
+  private final Map<String, List<CreatorTagEffect>> insights = new ConcurrentHashMap<>();
 
   public InMemoryEffectStore(CallingThreads threads) {
     this.threads = threads;
@@ -146,5 +148,15 @@ public final class InMemoryEffectStore implements EffectStore {
 
   private static boolean published(SnapshotInfo s) {
     return "published".equals(s.status());
+  }
+
+  @Override
+  public List<CreatorTagEffect> creatorInsights(long snapshotId, String creatorId, Outcome outcome) {
+    threads.record("effects.creatorInsights");
+    return published(snapshotId) ? insights.getOrDefault(creatorId + "/" + outcome, List.of()) : List.of();
+  }
+
+  public void putInsights(String creatorId, Outcome outcome, List<CreatorTagEffect> tags) {
+    insights.put(creatorId + "/" + outcome, tags);
   }
 }

@@ -6,6 +6,7 @@ import io.tagcf.models.video.VideoSubmission;
 import io.tagcf.store.embedding.SimilarVideo;
 import io.tagcf.store.tags.VideoTag;
 import io.tagcf.store.video.CreatorMismatchException;
+import io.tagcf.store.video.CreatorVideo;
 import io.tagcf.store.video.StoredVideo;
 import io.tagcf.store.video.UploadDecision;
 import io.tagcf.store.video.UploadDecision.Kind;
@@ -107,6 +108,28 @@ public final class InMemoryVideoStore implements VideoStore {
     call("videos.nearest");
     requestedK.add(k);
     return neighbours.getOrDefault(videoId, List.of()).stream().limit(k).toList();
+  }
+
+  @Override
+  public List<CreatorVideo> ofCreator(String creatorId, int offset, int limit) {
+    call("videos.ofCreator");
+    return mine(creatorId).skip(offset).limit(limit)
+        .map(v -> new CreatorVideo(v.video().videoId(), v.video().title(), v.video().language(), v.stage(),
+            v.createdAt(), v.updatedAt()))
+        .toList();
+  }
+
+  @Override
+  public long countOfCreator(String creatorId) {
+    call("videos.countOfCreator");
+    return mine(creatorId).count();
+  }
+
+  /** A creator's videos, newest first, then by id, as the store orders them. */
+  private java.util.stream.Stream<StoredVideo> mine(String creatorId) {
+    return videos.values().stream().filter(v -> v.video().creatorId().equals(creatorId))
+        .sorted(java.util.Comparator.comparing(StoredVideo::createdAt).reversed()
+            .thenComparing(v -> v.video().videoId()));
   }
 
   private void queue(VideoSubmission video, String contentHash, String workflowId, Instant createdAt) {

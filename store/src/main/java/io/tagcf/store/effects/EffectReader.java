@@ -7,6 +7,7 @@ import io.tagcf.models.effects.InstrumentEstimate;
 import io.tagcf.models.effects.Overlap;
 import io.tagcf.models.effects.PlaceboCheck;
 import io.tagcf.models.effects.VideoAttribution;
+import io.tagcf.models.effects.VideoDesign;
 import io.tagcf.store.Transactions;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -148,6 +149,43 @@ public final class EffectReader {
                 interval(rs.getDouble(7), rs.getDouble(8), rs.getDouble(9)),
                 interval(rs.getDouble(10), rs.getDouble(11), rs.getDouble(12)),
                 interval(rs.getDouble(13), rs.getDouble(14), rs.getDouble(15))));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /**
+   * What the tags of one creator's videos did for those videos on {@code outcome} over all viewers,
+   * largest effect first, with each tag's platform-wide effect.
+   */
+  public List<CreatorTagEffect> creatorInsights(long snapshotId, String creatorId, String outcome) {
+    return tx.read(c -> {
+      List<CreatorTagEffect> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT a.tag_id, t.slug, t.label_en, t.label_zh,"
+          + " count(DISTINCT a.video_id), sum(a.exposures),"
+          + " sum(a.effect * a.exposures) / sum(a.exposures), sum(a.effect_low * a.exposures) / sum(a.exposures),"
+          + " sum(a.effect_high * a.exposures) / sum(a.exposures), e.estimate, e.ci_low, e.ci_high, e.robust"
+          + " FROM video_attributions a"
+          + " JOIN effect_snapshots s ON s.snapshot_id = a.snapshot_id AND s.status = 'published'"
+          + " JOIN videos v ON v.video_id = a.video_id AND v.creator_id = ?"
+          + " JOIN tags t ON t.tag_id = a.tag_id"
+          + " LEFT JOIN tag_effects e ON e.snapshot_id = a.snapshot_id AND e.tag_id = a.tag_id AND e.segment = a.segment"
+          + "   AND e.outcome = a.outcome AND e.status = 'estimated'"
+          + " WHERE a.snapshot_id = ? AND a.outcome = ? AND a.segment = ?"
+          + " GROUP BY a.tag_id, t.slug, t.label_en, t.label_zh, e.estimate, e.ci_low, e.ci_high, e.robust"
+          + " ORDER BY 7 DESC, a.tag_id")) {
+        ps.setString(1, creatorId);
+        ps.setLong(2, snapshotId);
+        ps.setString(3, outcome);
+        ps.setString(4, VideoDesign.ALL_SEGMENTS);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Double platform = (Double) rs.getObject(10);
+            out.add(new CreatorTagEffect(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                rs.getLong(6), interval(rs.getDouble(7), rs.getDouble(8), rs.getDouble(9)),
+                platform == null ? null : interval(platform, rs.getDouble(11), rs.getDouble(12)), rs.getBoolean(13)));
           }
         }
       }

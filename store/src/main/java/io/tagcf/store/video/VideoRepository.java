@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -84,6 +86,40 @@ public final class VideoRepository {
         ps.setString(1, videoId);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  /** A creator's videos, newest first (then by id), {@code limit} from {@code offset}. */
+  public List<CreatorVideo> ofCreator(String creatorId, int offset, int limit) {
+    return tx.read(c -> {
+      List<CreatorVideo> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT v.video_id, v.title, v.language, s.stage, v.created_at,"
+          + " greatest(v.updated_at, s.updated_at) FROM videos v JOIN ingest_state s ON s.video_id = v.video_id"
+          + " WHERE v.creator_id = ? ORDER BY v.created_at DESC, v.video_id LIMIT ? OFFSET ?")) {
+        ps.setString(1, creatorId);
+        ps.setInt(2, limit);
+        ps.setInt(3, offset);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new CreatorVideo(rs.getString(1), rs.getString(2), rs.getString(3),
+                IngestStage.fromWireName(rs.getString(4)), rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant()));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  public long countOfCreator(String creatorId) {
+    return tx.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT count(*) FROM videos v JOIN ingest_state s ON s.video_id = v.video_id WHERE v.creator_id = ?")) {
+        ps.setString(1, creatorId);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
         }
       }
     });

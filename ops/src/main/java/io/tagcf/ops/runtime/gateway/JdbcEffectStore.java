@@ -6,6 +6,7 @@ import io.tagcf.models.effects.CellEstimate;
 import io.tagcf.models.effects.VideoAttribution;
 import io.tagcf.models.interactions.Outcome;
 import io.tagcf.store.effects.EffectReader;
+import io.tagcf.store.effects.CreatorTagEffect;
 import io.tagcf.store.effects.RankedEffect;
 import io.tagcf.store.effects.SnapshotInfo;
 import java.util.List;
@@ -58,5 +59,10 @@ public final class JdbcEffectStore implements EffectStore {
       case EFFECT_ASC -> EffectReader.Sort.EFFECT_ASC;
       case SIGNIFICANCE -> EffectReader.Sort.SIGNIFICANCE;
     };
+  }
+
+  @Override
+  public List<CreatorTagEffect> creatorInsights(long snapshotId, String creatorId, Outcome outcome) {
+    return reader.creatorInsights(snapshotId, creatorId, outcome.label());
   }
 }

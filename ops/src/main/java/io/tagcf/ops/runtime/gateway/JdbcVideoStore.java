@@ -6,6 +6,7 @@ import io.tagcf.store.embedding.SimilarVideo;
 import io.tagcf.store.embedding.VideoEmbeddingRepository;
 import io.tagcf.store.tags.VideoTag;
 import io.tagcf.store.tags.VideoTagRepository;
+import io.tagcf.store.video.CreatorVideo;
 import io.tagcf.store.video.StoredVideo;
 import io.tagcf.store.video.UploadDecision;
 import io.tagcf.store.video.VideoRepository;
@@ -46,5 +47,15 @@ public final class JdbcVideoStore implements VideoStore {
   @Override
   public List<SimilarVideo> nearest(String videoId, int k) {
     return embeddings.similar(videoId, embeddingModel, k);
+  }
+
+  @Override
+  public List<CreatorVideo> ofCreator(String creatorId, int offset, int limit) {
+    return videos.ofCreator(creatorId, offset, limit);
+  }
+
+  @Override
+  public long countOfCreator(String creatorId) {
+    return videos.countOfCreator(creatorId);
   }
 }
