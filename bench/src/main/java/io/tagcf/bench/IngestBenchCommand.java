@@ -64,7 +64,8 @@ final class IngestBenchCommand implements Callable<Integer> {
         return null;
       });
     }
-    TagcfConfig config = TagcfConfig.fromEnvironment().withDatabase(url).withHttpPort(0).withDevTemporalPort(0);
+    TagcfConfig config = TagcfConfig.fromEnvironment().withDatabase(url).withHttpPort(0).withManagementPort(0)
+        .withDevTemporalPort(0);
     try (DevStack stack = DevStack.start(config)) {
       List<CorpusVideo> batch = synthesise(SampleCorpus.bundled(), videos);
       String key = new KeyIssuer(new ApiKeyRepository(stack.database().dataSource()), config.access().hasher())

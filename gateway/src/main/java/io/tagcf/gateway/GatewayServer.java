@@ -5,7 +5,6 @@ import io.tagcf.gateway.access.AccessRules;
 import io.tagcf.gateway.creator.CreatorHandlers;
 import io.tagcf.gateway.effects.EffectHandlers;
 import io.tagcf.gateway.explanations.ExplanationHandlers;
-import io.tagcf.gateway.health.ReadinessChecks;
 import io.tagcf.gateway.http.BlockingReplies;
 import io.tagcf.gateway.http.BodyLimits;
 import io.tagcf.gateway.http.BodyValidation;
@@ -28,7 +27,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -112,13 +110,6 @@ public final class GatewayServer {
     builder.getRoute("creatorVideos").addHandler(creator::videos).addFailureHandler(problems);
     builder.getRoute("creatorInsights").addHandler(creator::insights).addFailureHandler(problems);
     builder.getRoute("health").addHandler(ctx -> json(ctx, new JsonObject().put("status", "UP")));
-    builder.getRoute("readiness").addHandler(
-        HealthCheckHandler.createWithHealthChecks(
-            ReadinessChecks.create(vertx, deps.database(), deps.ingest()::isReachable)));
-    builder.getRoute("metrics").addHandler(ctx ->
-        blocking.run(ctx, () -> deps.metrics().scrape())
-            .onSuccess(text -> ctx.response()
-                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(text)));
     builder.getRoute("openapi").addHandler(ctx ->
         ctx.response().putHeader("Content-Type", "application/yaml").end(yaml));
 

@@ -56,8 +56,6 @@ class AccessRoutesTest extends GatewayTest {
     CALLS.put("creatorVideos", new Call(HttpMethod.GET, "/v1/creator/videos", null));
     CALLS.put("creatorInsights", new Call(HttpMethod.GET, "/v1/creator/insights", null));
     CALLS.put("health", new Call(HttpMethod.GET, "/healthz", null));
-    CALLS.put("readiness", new Call(HttpMethod.GET, "/readyz", null));
-    CALLS.put("metrics", new Call(HttpMethod.GET, "/metrics", null));
     CALLS.put("openapi", new Call(HttpMethod.GET, "/openapi.yaml", null));
   }
 

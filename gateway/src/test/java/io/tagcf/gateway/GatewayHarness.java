@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tagcf.gateway.access.AccessControl;
 import io.tagcf.gateway.access.RateLimits;
 import io.tagcf.gateway.fakes.CallingThreads;
+import io.tagcf.gateway.health.ManagementServer;
 import io.tagcf.gateway.fakes.FakeKeyStore;
 import io.tagcf.gateway.fakes.FakeIngestStarter;
 import io.tagcf.gateway.fakes.InMemoryInteractionStore;
@@ -52,6 +53,7 @@ final class GatewayHarness implements AutoCloseable {
   private final WebClient client = WebClient.create(vertx);
   private final ContractResponses contract;
   private final int port;
+  private final int managementPort;
   /** The key requests present; {@link FakeKeyStore#ADMIN} unless a test says otherwise. */
   private volatile String key = FakeKeyStore.ADMIN;
 
@@ -62,6 +64,7 @@ final class GatewayHarness implements AutoCloseable {
         AccessControl.required(keys, limits));
     HttpServer server = GatewayServer.start(vertx, deps, HOST, 0).await(30, TimeUnit.SECONDS);
     port = server.actualPort();
+    managementPort = ManagementServer.start(vertx, deps, HOST, 0).await(30, TimeUnit.SECONDS).actualPort();
   }
 
   static GatewayHarness start() throws Exception {
@@ -94,6 +97,20 @@ final class GatewayHarness implements AutoCloseable {
 
   Reply send(HttpMethod method, String uri) {
     return exchange(method, uri, null, null);
+  }
+
+  /** GET on the management port: outside the API's contract, and without a key. */
+  Reply management(String uri) {
+    HttpResponse<Buffer> response;
+    try {
+      response = client.request(HttpMethod.GET, managementPort, HOST, uri).send().await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("GET " + uri + " on the management port failed", e);
+    }
+    if (!threads.onEventLoop().isEmpty()) {
+      throw new AssertionError("blocking calls on an event loop: " + threads.onEventLoop());
+    }
+    return new Reply(response.statusCode(), response.headers(), response.body());
   }
 
   /** The contract check, for tests that show it rejects what the document does not allow. */

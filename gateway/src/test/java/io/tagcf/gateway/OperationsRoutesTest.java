@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** /healthz, /readyz, /metrics and /openapi.yaml. */
+/** /healthz and /openapi.yaml on the API; /healthz, /readyz and /metrics on the management port. */
 class OperationsRoutesTest extends GatewayTest {
 
   @Test
@@ -27,7 +27,7 @@ class OperationsRoutesTest extends GatewayTest {
 
   @Test
   void readyWhenDatabaseAndTemporalAnswer() {
-    Reply r = gateway.get("/readyz");
+    Reply r = gateway.management("/readyz");
 
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).startsWith("application/json");
@@ -41,7 +41,7 @@ class OperationsRoutesTest extends GatewayTest {
   void notReadyNamesTheDependencyThatIsDown() {
     gateway.database.setReachable(false);
 
-    Reply r = gateway.get("/readyz");
+    Reply r = gateway.management("/readyz");
 
     assertThat(r.status()).isEqualTo(503);
     assertThat(r.json().getString("outcome")).isEqualTo("DOWN");
@@ -52,7 +52,7 @@ class OperationsRoutesTest extends GatewayTest {
   void notReadyWhenTemporalIsDown() {
     gateway.ingest.setReachable(false);
 
-    Reply r = gateway.get("/readyz");
+    Reply r = gateway.management("/readyz");
 
     assertThat(r.status()).isEqualTo(503);
     assertThat(checks(r)).containsExactlyInAnyOrderEntriesOf(Map.of("database", "UP", "temporal", "DOWN"));
@@ -62,7 +62,7 @@ class OperationsRoutesTest extends GatewayTest {
   void metricsArePrometheusTextWithTheUploadCounter() {
     gateway.metrics.counter("tagcf.uploads", "outcome", "created").increment(3);
 
-    Reply r = gateway.get("/metrics");
+    Reply r = gateway.management("/metrics");
 
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
@@ -84,5 +84,12 @@ class OperationsRoutesTest extends GatewayTest {
     JsonArray checks = r.json().getJsonArray("checks");
     return checks.stream().map(JsonObject.class::cast)
         .collect(Collectors.toMap(c -> c.getString("id"), c -> c.getString("status")));
+  }
+
+  @Test
+  void readinessAndMetricsAreOnlyOnTheManagementPort() {
+    assertThat(gateway.get("/readyz").status()).isEqualTo(404);
+    assertThat(gateway.get("/metrics").status()).isEqualTo(404);
+    assertThat(gateway.management("/healthz").json()).isEqualTo(new JsonObject().put("status", "UP"));
   }
 }

@@ -51,6 +51,12 @@ final class Http {
         .build());
   }
 
+  /** GET on the stack's management port (readiness, metrics): no key. */
+  static Reply management(String path) {
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + TestStack.get().managementPort() + path))
+        .timeout(Duration.ofSeconds(30)).GET().build(), null);
+  }
+
   /** GET presenting {@code key} (null: none) instead of the admin key. */
   static Reply getAs(String key, String path) {
     return send(HttpRequest.newBuilder(URI.create(TestStack.baseUrl() + path)).timeout(Duration.ofSeconds(30)).GET()

@@ -67,6 +67,7 @@ class LlmTaggingIntegrationTest {
         TagcfConfig.from(Map.of())
             .withDatabase(TestDatabase.url())
             .withHttpPort(0)
+            .withManagementPort(0)
             .withDevTemporalPort(0)
             // The upkeep workflows would send logic prompts to the scripted server too.
             .withMaintenance(new io.tagcf.ops.config.MaintenanceSettings(false, 30, Duration.ofDays(1), Duration.ofHours(1),

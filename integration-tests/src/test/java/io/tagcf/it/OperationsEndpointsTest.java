@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Health, readiness, metrics and the contract, as operators and clients read them. */
+/** Health and the contract on the API port; readiness and metrics on the management port. */
 class OperationsEndpointsTest {
 
   @BeforeAll
@@ -18,7 +18,7 @@ class OperationsEndpointsTest {
     Http.Reply health = Http.get("/healthz");
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.json().path("status").asText()).isEqualTo("UP");
-    Http.Reply ready = Http.get("/readyz");
+    Http.Reply ready = Http.management("/readyz");
     assertThat(ready.status()).isEqualTo(200);
     assertThat(ready.body()).contains("\"database\"").contains("\"temporal\"");
   }
@@ -26,7 +26,7 @@ class OperationsEndpointsTest {
   @Test
   void metricsIncludeHttpJvmTemporalAndUploads() {
     Http.postJson("/v1/videos", "{\"videoId\":\"ops-metrics\",\"creatorId\":\"c\",\"title\":\"metrics probe\"}");
-    Http.Reply metrics = Http.get("/metrics");
+    Http.Reply metrics = Http.management("/metrics");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.contentType()).startsWith("text/plain");
     assertThat(metrics.body())
@@ -34,6 +34,12 @@ class OperationsEndpointsTest {
         .contains("jvm_memory_used_bytes")
         .contains("temporal_")
         .contains("tagcf_uploads_total");
+  }
+
+  @Test
+  void readinessAndMetricsAreNotOnTheApiPort() {
+    assertThat(Http.get("/readyz").status()).isEqualTo(404);
+    assertThat(Http.get("/metrics").status()).isEqualTo(404);
   }
 
   @Test

@@ -29,6 +29,7 @@ final class TestStack {
           TagcfConfig.from(Map.of("TAGCF_EXPLAIN_AFTER_SNAPSHOT", "off"))
               .withDatabase(TestDatabase.url())
               .withHttpPort(0)
+              .withManagementPort(0)
               .withDevTemporalPort(0);
       stack = DevStack.start(config);
       adminKey = new KeyIssuer(new ApiKeyRepository(stack.database().dataSource()), config.access().hasher())

@@ -15,6 +15,8 @@ import java.util.Optional;
  * variable is documented in the README.
  *
  * @param temporalAddress host:port of a Temporal frontend; empty means the embedded dev server
+ * @param managementHost where readiness and metrics are served: the loopback interface by default
+ * @param managementPort their port; 0 picks a free one
  * @param llm the LLM tagger's settings; empty means the offline tagger tags every video
  */
 public record TagcfConfig(
@@ -24,6 +26,8 @@ public record TagcfConfig(
     int devTemporalPort,
     String httpHost,
     int httpPort,
+    String managementHost,
+    int managementPort,
     String embeddingModel,
     double normaliseThreshold,
     OfflineTagger.Settings offlineTagger,
@@ -35,6 +39,7 @@ public record TagcfConfig(
 
   public static final int DEFAULT_TEMPORAL_PORT = 7233;
   public static final int DEFAULT_HTTP_PORT = 8080;
+  public static final int DEFAULT_MANAGEMENT_PORT = 9090;
 
   public static TagcfConfig fromEnvironment() {
     return from(System.getenv());
@@ -51,6 +56,8 @@ public record TagcfConfig(
         r.port("TAGCF_DEV_TEMPORAL_PORT", DEFAULT_TEMPORAL_PORT),
         r.string("TAGCF_HTTP_HOST", "127.0.0.1"),
         r.port("TAGCF_HTTP_PORT", DEFAULT_HTTP_PORT),
+        r.string("TAGCF_MANAGEMENT_HOST", "127.0.0.1"),
+        r.port("TAGCF_MANAGEMENT_PORT", DEFAULT_MANAGEMENT_PORT),
         r.string("TAGCF_EMBEDDING_MODEL", "bge-small-zh-v15-q"),
         r.fraction("TAGCF_NORMALISE_THRESHOLD", 0.85),
         new OfflineTagger.Settings(
@@ -111,32 +118,44 @@ public record TagcfConfig(
 
   public TagcfConfig withMaintenance(MaintenanceSettings m) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
-        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm, m, access);
+        httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
+        cpuActivitySlots, dbPoolSize, llm, m, access);
   }
 
   public TagcfConfig withLlm(Optional<LlmSettings> settings) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
-        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, settings, maintenance, access);
+        httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
+        cpuActivitySlots, dbPoolSize, settings, maintenance, access);
   }
 
   public TagcfConfig withHttpPort(int port) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
-        port, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm, maintenance, access);
+        port, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
+        cpuActivitySlots, dbPoolSize, llm, maintenance, access);
   }
 
   public TagcfConfig withDevTemporalPort(int port) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, port, httpHost,
-        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm, maintenance, access);
+        httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
+        cpuActivitySlots, dbPoolSize, llm, maintenance, access);
   }
 
   public TagcfConfig withAccess(AccessSettings settings) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
-        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm, maintenance,
+        httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
+        cpuActivitySlots, dbPoolSize, llm, maintenance,
         settings);
+  }
+
+  public TagcfConfig withManagementPort(int port) {
+    return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost, httpPort,
+        managementHost, port, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm,
+        maintenance, access);
   }
 
   public TagcfConfig withDatabase(DatabaseUrl url) {
     return new TagcfConfig(url, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
-        httpPort, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm, maintenance, access);
+        httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
+        cpuActivitySlots, dbPoolSize, llm, maintenance, access);
   }
 }

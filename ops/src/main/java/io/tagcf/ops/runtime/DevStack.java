@@ -78,6 +78,11 @@ public final class DevStack implements AutoCloseable {
     return gateway.port();
   }
 
+  /** Where readiness and metrics are served. */
+  public int managementPort() {
+    return gateway.managementPort();
+  }
+
   public Database database() {
     return database;
   }

@@ -3,6 +3,7 @@ package io.tagcf.ops.runtime;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tagcf.gateway.GatewayDependencies;
 import io.tagcf.gateway.access.AccessControl;
+import io.tagcf.gateway.health.ManagementServer;
 import io.tagcf.ops.runtime.gateway.JdbcKeyStore;
 import io.tagcf.gateway.GatewayServer;
 import io.tagcf.gateway.effects.TemporalSnapshotStarter;
@@ -36,10 +37,12 @@ public final class GatewayRuntime implements AutoCloseable {
 
   private final Vertx vertx;
   private final HttpServer server;
+  private final HttpServer management;
 
-  private GatewayRuntime(Vertx vertx, HttpServer server) {
+  private GatewayRuntime(Vertx vertx, HttpServer server, HttpServer management) {
     this.vertx = vertx;
     this.server = server;
+    this.management = management;
   }
 
   public static GatewayRuntime start(
@@ -50,31 +53,34 @@ public final class GatewayRuntime implements AutoCloseable {
             .withMetrics(new MicrometerMetricsFactory(registry))
             .build();
     try {
-      HttpServer server =
-          GatewayServer.start(
-                  vertx,
-                  new GatewayDependencies(
-                      new JdbcVideoStore(db.dataSource(), config.embeddingModel()),
-                      new JdbcTagStore(db.dataSource()),
-                      new JdbcUserRoleStore(db.dataSource()),
-                      new JdbcInteractionStore(db.dataSource()),
-                      new TemporalIngestStarter(client),
-                      new JdbcEffectStore(db.dataSource()),
-                      new TemporalSnapshotStarter(client),
-                      new JdbcExplanationStore(db.dataSource()),
-                      new TemporalExplanationStarter(client),
-                      db::isReachable,
-                      registry,
-                      access(config, db)),
-                  config.httpHost(),
-                  config.httpPort())
-              .await(30, TimeUnit.SECONDS);
-      return new GatewayRuntime(vertx, server);
+      GatewayDependencies deps = new GatewayDependencies(
+          new JdbcVideoStore(db.dataSource(), config.embeddingModel()),
+          new JdbcTagStore(db.dataSource()),
+          new JdbcUserRoleStore(db.dataSource()),
+          new JdbcInteractionStore(db.dataSource()),
+          new TemporalIngestStarter(client),
+          new JdbcEffectStore(db.dataSource()),
+          new TemporalSnapshotStarter(client),
+          new JdbcExplanationStore(db.dataSource()),
+          new TemporalExplanationStarter(client),
+          db::isReachable,
+          registry,
+          access(config, db));
+      HttpServer server = GatewayServer.start(vertx, deps, config.httpHost(), config.httpPort())
+          .await(30, TimeUnit.SECONDS);
+      HttpServer management = ManagementServer.start(vertx, deps, config.managementHost(), config.managementPort())
+          .await(30, TimeUnit.SECONDS);
+      log.info("management (readiness, metrics) on http://{}:{}", config.managementHost(), management.actualPort());
+      return new GatewayRuntime(vertx, server, management);
     } catch (Exception e) {
       vertx.close();
       throw new IllegalStateException(
           "cannot start the gateway on " + config.httpHost() + ":" + config.httpPort() + ": " + e.getMessage(), e);
     }
+  }
+
+  public int managementPort() {
+    return management.actualPort();
   }
 
   public int port() {
