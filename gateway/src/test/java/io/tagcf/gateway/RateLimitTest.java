@@ -19,7 +19,7 @@ class RateLimitTest {
 
   @BeforeEach
   void start() throws Exception {
-    gateway = GatewayHarness.start(new RateLimits.Settings(2, 1_000, 3));
+    gateway = GatewayHarness.start(new RateLimits.Settings(2, 1_000, 1, 3));
     gateway.videos.put(new StoredVideo(new VideoSubmission("v-1", "c-1", "a video", null, null, null, 30.0, "en", null),
         "h", IngestStage.DONE, "video-ingest/v-1", null, Instant.EPOCH, Instant.EPOCH));
   }

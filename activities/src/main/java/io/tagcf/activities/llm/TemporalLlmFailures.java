@@ -1,7 +1,9 @@
 package io.tagcf.activities.llm;
 
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TimeoutFailure;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +26,21 @@ public final class TemporalLlmFailures {
       b.setNextRetryDelay(failure.retryAfter());
     }
     return b.build();
+  }
+
+  /** Failure code of an LLM call that timed out rather than failing with a type of its own. */
+  public static final String TIMEOUT_CODE = "LlmTimeout";
+
+  /**
+   * The failure of an LLM activity as a code (its failure type, e.g. {@code LlmTransient}): what is
+   * stored and shown, never the provider's body or the model's text.
+   */
+  public static String code(ActivityFailure failure) {
+    Throwable cause = failure.getCause();
+    if (cause instanceof ApplicationFailure app && app.getType() != null) {
+      return app.getType();
+    }
+    return cause instanceof TimeoutFailure ? TIMEOUT_CODE : "LlmFailed";
   }
 
   /**

@@ -18,21 +18,24 @@ import java.util.OptionalLong;
 public final class RateLimits {
 
   /**
-   * Requests per second a key may make, by role, with bursts of twice that; uploads per minute.
+   * Requests per second a key may make, by role, with bursts of twice that; uploads per minute, by
+   * role, in bursts of as many.
    *
    * @param creatorPerSecond a creator key's rate
    * @param servicePerSecond a service or admin key's rate
-   * @param uploadsPerMinute uploads a key may make per minute, whatever its role
+   * @param creatorUploadsPerMinute uploads a creator key may make per minute
+   * @param serviceUploadsPerMinute uploads a service or admin key (an ingestion pipeline) may make per minute
    */
-  public record Settings(long creatorPerSecond, long servicePerSecond, long uploadsPerMinute) {
+  public record Settings(long creatorPerSecond, long servicePerSecond, long creatorUploadsPerMinute,
+      long serviceUploadsPerMinute) {
     public Settings {
-      if (creatorPerSecond < 1 || servicePerSecond < 1 || uploadsPerMinute < 1) {
+      if (creatorPerSecond < 1 || servicePerSecond < 1 || creatorUploadsPerMinute < 1 || serviceUploadsPerMinute < 1) {
         throw new IllegalArgumentException("rate limits must be positive");
       }
     }
 
     public static Settings defaults() {
-      return new Settings(50, 10_000, 120);
+      return new Settings(50, 10_000, 120, 6_000);
     }
   }
 
@@ -50,7 +53,8 @@ public final class RateLimits {
    * @return empty when the request may go on; otherwise how many seconds to wait (at least 1)
    */
   public OptionalLong take(Principal principal, boolean upload) {
-    long perSecond = principal.role() == AccessRole.CREATOR ? settings.creatorPerSecond() : settings.servicePerSecond();
+    boolean creator = principal.role() == AccessRole.CREATOR;
+    long perSecond = creator ? settings.creatorPerSecond() : settings.servicePerSecond();
     Bucket requests = buckets.get(principal.keyId(), k -> Bucket.builder()
         .addLimit(Bandwidth.builder().capacity(2 * perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
         .build());
@@ -59,9 +63,9 @@ public final class RateLimits {
       return OptionalLong.of(seconds(probe));
     }
     if (upload) {
+      long perMinute = creator ? settings.creatorUploadsPerMinute() : settings.serviceUploadsPerMinute();
       Bucket uploads = buckets.get(principal.keyId() + "/uploads", k -> Bucket.builder()
-          .addLimit(Bandwidth.builder().capacity(settings.uploadsPerMinute())
-              .refillGreedy(settings.uploadsPerMinute(), Duration.ofMinutes(1)).build())
+          .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
           .build());
       ConsumptionProbe upload1 = uploads.tryConsumeAndReturnRemaining(1);
       if (!upload1.isConsumed()) {

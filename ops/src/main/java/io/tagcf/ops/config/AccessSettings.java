@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Access control's settings: whether keys are required ({@code TAGCF_AUTH}, on unless {@code off});
  * the rate limits per key ({@code TAGCF_RATE_CREATOR} and {@code TAGCF_RATE_SERVICE} requests per
- * second, {@code TAGCF_RATE_UPLOADS} uploads per minute);
+ * second, {@code TAGCF_RATE_UPLOADS} and {@code TAGCF_RATE_SERVICE_UPLOADS} uploads per minute);
  * and the server-side pepper that keys the API keys' hashes: {@code TAGCF_KEY_PEPPER} (at least 32
  * characters), else the file {@code TAGCF_KEY_PEPPER_FILE} (default {@code .cache/key-pepper} in
  * the checkout), made with 32 random bytes and owner-only permissions on first use. Every process
@@ -32,7 +32,8 @@ public record AccessSettings(boolean enabled, String pepper, Path pepperFile, Ra
         Path.of(env.getOrDefault("TAGCF_KEY_PEPPER_FILE", home + "/.cache/key-pepper")),
         new RateLimits.Settings(r.positiveInt("TAGCF_RATE_CREATOR", (int) defaults.creatorPerSecond()),
             r.positiveInt("TAGCF_RATE_SERVICE", (int) defaults.servicePerSecond()),
-            r.positiveInt("TAGCF_RATE_UPLOADS", (int) defaults.uploadsPerMinute())));
+            r.positiveInt("TAGCF_RATE_UPLOADS", (int) defaults.creatorUploadsPerMinute()),
+            r.positiveInt("TAGCF_RATE_SERVICE_UPLOADS", (int) defaults.serviceUploadsPerMinute())));
   }
 
   /** The hasher under the pepper, reading (or on first use making) the pepper file when none is set. */

@@ -18,7 +18,6 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
@@ -28,9 +27,6 @@ import java.time.Duration;
  * rejected. The LLM's failure never fails the run: the creator gets the template's explanation.
  */
 public final class ExplanationWorkflowImpl implements ExplanationWorkflow {
-
-  /** Failure type recorded when the LLM call timed out rather than failing with a type of its own. */
-  static final String LLM_TIMEOUT = "LlmTimeout";
 
   private final ExplanationActivities steps = Workflow.newActivityStub(ExplanationActivities.class,
       ActivityOptions.newBuilder()
@@ -68,7 +64,7 @@ public final class ExplanationWorkflowImpl implements ExplanationWorkflow {
       try {
         draft = llm.draftExplanation(plan.evidence(), request.language());
       } catch (ActivityFailure f) {
-        llmFailure = failureType(f);
+        llmFailure = TemporalLlmFailures.code(f);
       }
     }
     return result(steps.finishExplanation(new FinishRequest(plan.target(), plan.evidence(), draft, llmFailure)));
@@ -78,14 +74,6 @@ public final class ExplanationWorkflowImpl implements ExplanationWorkflow {
     return new ExplanationResult(o.videoId(), o.snapshotId(), o.language(),
         o.created() ? ExplanationResult.CREATED : ExplanationResult.EXISTING, o.writer(), o.verified(), o.llmOutcome(),
         null);
-  }
-
-  /** The failure's type as a code: stored and shown, so never the provider's or the model's text. */
-  static String failureType(ActivityFailure f) {
-    if (f.getCause() instanceof ApplicationFailure a) {
-      return a.getType();
-    }
-    return f.getCause() instanceof TimeoutFailure ? LLM_TIMEOUT : "LlmFailed";
   }
 
   private static ActivityOptions llmOptions(TaggerPlan plan) {

@@ -169,7 +169,8 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
       if (isSuperseded(failure)) {
         throw failure;
       }
-      return tagging.fallbackTags(ref, "LLM tagging failed: " + rootMessage(failure));
+      // A code, not the message: a provider's body never reaches the stored tags or the API.
+      return tagging.fallbackTags(ref, "LLM tagging failed: " + TemporalLlmFailures.code(failure));
     }
     return new TagExtraction(
         itemTags.tags(), audienceTags.tags(), TaggerKind.LLM, itemTags.provider(), itemTags.model(),

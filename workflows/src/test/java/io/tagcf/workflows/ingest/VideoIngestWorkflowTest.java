@@ -186,7 +186,8 @@ class VideoIngestWorkflowTest {
     assertThat(result.outcome()).isEqualTo(IngestResult.Outcome.DONE);
     verify(llm, times(1)).llmItemTags(REF);
     verify(llm).llmAudienceTags(REF);
-    verify(tagging).fallbackTags(REF, "LLM tagging failed: prompt exceeds the context window");
+    // The failure's code only: the provider's words stay out of the stored tags.
+    verify(tagging).fallbackTags(REF, "LLM tagging failed: LlmRequestRejected");
     verify(normalisation).normaliseTags(REF, FALLBACK_TAGS);
   }
 
@@ -203,7 +204,7 @@ class VideoIngestWorkflowTest {
     verify(llm, times(LLM_PLAN.maxAttempts())).llmAudienceTags(REF);
     ArgumentCaptor<String> reason = ArgumentCaptor.forClass(String.class);
     verify(tagging).fallbackTags(eq(REF), reason.capture());
-    assertThat(reason.getValue()).startsWith("LLM tagging failed: ").endsWith("provider answered 503");
+    assertThat(reason.getValue()).isEqualTo("LLM tagging failed: LlmTransient");
     verify(normalisation).normaliseTags(REF, FALLBACK_TAGS);
   }
 
@@ -221,7 +222,7 @@ class VideoIngestWorkflowTest {
 
     InOrder order = inOrder(llm, tagging);
     order.verify(llm, times(2)).llmAudienceTags(REF);
-    order.verify(tagging).fallbackTags(REF, "LLM tagging failed: key lacks access to the model");
+    order.verify(tagging).fallbackTags(REF, "LLM tagging failed: LlmUnauthorised");
   }
 
   @Test
