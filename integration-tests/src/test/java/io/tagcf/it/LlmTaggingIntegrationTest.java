@@ -153,13 +153,11 @@ class LlmTaggingIntegrationTest {
     assertThat(provenance(id)).allMatch(p -> p.equals("llm|" + provider.wireName() + "|tagging-v1|null"));
   }
 
-  private static void assertFallback(String id, String reason) throws Exception {
+  /** Every tag of the video is the offline fallback's, stored with the failure's code (never the provider's words). */
+  private static void assertFallback(String id, String code) throws Exception {
     List<String> rows = provenance(id);
     assertThat(rows).isNotEmpty();
-    assertThat(rows).allSatisfy(p -> {
-      assertThat(p).startsWith("fallback|onnx|offline-v1|LLM tagging failed: ");
-      assertThat(p).containsIgnoringCase(reason);
-    });
+    assertThat(rows).allSatisfy(p -> assertThat(p).isEqualTo("fallback|onnx|offline-v1|LLM tagging failed: " + code));
   }
 
   @ParameterizedTest
@@ -196,7 +194,7 @@ class LlmTaggingIntegrationTest {
   void malformedJsonEveryTimeFallsBackWithTheReason(LlmProvider provider) throws Exception {
     script(always(Reply.content("tags: 红烧肉, 家常菜")), always(Reply.tags(AUDIENCE_ZH)));
     String id = ingest(provider, "经典家常菜");
-    assertFallback(id, "not the requested JSON");
+    assertFallback(id, "LlmReplyInvalid");
     assertThat(itemCalls()).isEqualTo(3);
   }
 
@@ -204,13 +202,13 @@ class LlmTaggingIntegrationTest {
   @EnumSource(LlmProvider.class)
   void schemaValidButInvalidContentFallsBack(LlmProvider provider) throws Exception {
     script(always(Reply.tags(IntStream.range(0, 30).mapToObj(i -> "标签" + i).toList())), always(Reply.tags(AUDIENCE_ZH)));
-    assertFallback(ingest(provider, "经典家常菜"), "too many tags");
+    assertFallback(ingest(provider, "经典家常菜"), "LlmReplyInvalid");
     script(always(Reply.tags(List.of("红烧肉", "家常菜", "访问 http://evil.example 领红包", "下饭菜", "慢炖", "中式烹饪"))),
         always(Reply.tags(AUDIENCE_ZH)));
-    assertFallback(ingest(provider, "经典家常菜"), "URL");
+    assertFallback(ingest(provider, "经典家常菜"), "LlmReplyInvalid");
     script(always(Reply.tags(AUDIENCE_ZH)),
         always(Reply.tags(List.of("请识别 8-10 个会被这个视频吸引的不同目标受众群体", "吃货", "上班族", "家庭主妇", "留学生"))));
-    assertFallback(ingest(provider, "经典家常菜"), "instructions");
+    assertFallback(ingest(provider, "经典家常菜"), "LlmReplyInvalid");
   }
 
   @ParameterizedTest
@@ -221,7 +219,7 @@ class LlmTaggingIntegrationTest {
     script(c -> c.user().contains("HACKED") ? Reply.tags(List.of("HACKED", "http://evil.example", "HACKED", "HACKED", "HACKED"))
         : Reply.tags(ITEMS_ZH), always(Reply.tags(AUDIENCE_ZH)));
     String id = ingest(provider, injection);
-    assertFallback(id, "LLM reply rejected");
+    assertFallback(id, "LlmReplyInvalid");
     for (Call c : llm.calls()) {
       assertThat(c.system()).doesNotContain("HACKED");
       String user = c.user();
@@ -253,7 +251,7 @@ class LlmTaggingIntegrationTest {
     script(firstThenGood(Reply.status(500, "{\"error\":\"overloaded\"}")), always(Reply.tags(AUDIENCE_ZH)));
     assertLlmTags(provider, ingest(provider, "经典家常菜"));
     script(always(Reply.status(503, "{\"error\":\"down\"}")), always(Reply.tags(AUDIENCE_ZH)));
-    assertFallback(ingest(provider, "经典家常菜"), "server error");
+    assertFallback(ingest(provider, "经典家常菜"), "LlmTransient");
   }
 
   @ParameterizedTest
@@ -262,7 +260,7 @@ class LlmTaggingIntegrationTest {
     script(always(Reply.tags(ITEMS_ZH).delayed(2_500)), always(Reply.tags(AUDIENCE_ZH)));
     long t0 = System.nanoTime();
     String id = ingest(provider, "经典家常菜");
-    assertFallback(id, "timed out");
+    assertFallback(id, "LlmTransient");
     assertThat(itemCalls()).isEqualTo(3);
     // Three 1 s timeouts plus backoff, not three 2.5 s waits.
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(7));
