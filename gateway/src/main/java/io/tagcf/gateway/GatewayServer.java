@@ -27,6 +27,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -46,6 +47,8 @@ import java.util.Set;
 public final class GatewayServer {
 
   public static final String CONTRACT = "openapi/tagcf-api.yaml";
+  /** The creator page's static files, served at {@code /creator/}. */
+  public static final String CREATOR_PAGE = "webroot/creator";
   /** Request bodies of operations without their own {@code x-tagcf-body-limit} in the contract. */
   public static final int BODY_LIMIT_BYTES = 256 * 1024;
   private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
@@ -114,6 +117,9 @@ public final class GatewayServer {
         ctx.response().putHeader("Content-Type", "application/yaml").end(yaml));
 
     Router router = builder.createRouter();
+    // The creator page: static files, no key needed to load them; the page presents the creator's key.
+    router.get("/creator/*").handler(StaticHandler.create(CREATOR_PAGE).setCachingEnabled(false)
+        .setDefaultContentEncoding("UTF-8"));
     router.route().failureHandler(problems);
     for (int status : new int[] {400, 401, 403, 404, 405, 413, 415, 500}) {
       router.errorHandler(status, ctx -> {

@@ -76,6 +76,11 @@ final class GatewayHarness implements AutoCloseable {
     return new GatewayHarness(limits);
   }
 
+  /** The API's port, for clients other than the harness's own (a browser). */
+  int port() {
+    return port;
+  }
+
   /** Requests from now on present {@code token} as their key; null: none. */
   GatewayHarness presenting(String token) {
     this.key = token;

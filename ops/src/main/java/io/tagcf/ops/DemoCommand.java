@@ -104,6 +104,7 @@ final class DemoCommand implements Callable<Integer> {
       String creator = videos.get(0).upload().path("creatorId").asText();
       out.printf("%nA creator key for %s (shown once; its videos only): %s%n", creator,
           keys.add(AccessRole.CREATOR, creator, "demo"));
+      out.printf("  the creator page: %s/creator/ (sign in with the key)%n", base);
       out.printf("  curl -H 'Authorization: Bearer <key>' %s/v1/videos/%s/explanation%n", base, ids.get(0));
       if (exit) {
         return 0;
