@@ -49,6 +49,8 @@ public final class GatewayServer {
   public static final String CONTRACT = "openapi/tagcf-api.yaml";
   /** The creator page's static files, served at {@code /creator/}. */
   public static final String CREATOR_PAGE = "webroot/creator";
+  static final String CREATOR_PAGE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none';"
+      + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
   /** Request bodies of operations without their own {@code x-tagcf-body-limit} in the contract. */
   public static final int BODY_LIMIT_BYTES = 256 * 1024;
   private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
@@ -118,6 +120,12 @@ public final class GatewayServer {
 
     Router router = builder.createRouter();
     // The creator page: static files, no key needed to load them; the page presents the creator's key.
+    // Everything the page loads comes from this gateway, and the browser is told to hold it to that.
+    router.get("/creator/*").handler(ctx -> {
+      ctx.response().putHeader("Content-Security-Policy", CREATOR_PAGE_POLICY)
+          .putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer");
+      ctx.next();
+    });
     router.get("/creator/*").handler(StaticHandler.create(CREATOR_PAGE).setCachingEnabled(false)
         .setDefaultContentEncoding("UTF-8"));
     router.route().failureHandler(problems);

@@ -92,4 +92,16 @@ class OperationsRoutesTest extends GatewayTest {
     assertThat(gateway.get("/metrics").status()).isEqualTo(404);
     assertThat(gateway.management("/healthz").json()).isEqualTo(new JsonObject().put("status", "UP"));
   }
+
+  @Test
+  void theCreatorPageLoadsWithoutAKeyAndOnlyFromTheGateway() {
+    Reply page = gateway.presenting(null).get("/creator/");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.contentType()).startsWith("text/html");
+    assertThat(page.text()).contains("<script src=\"app.js\"></script>").doesNotContain("http://", "https://");
+    assertThat(page.headers().get("Content-Security-Policy")).startsWith("default-src 'self'");
+    Reply script = gateway.get("/creator/app.js");
+    assertThat(script.status()).isEqualTo(200);
+    assertThat(script.text()).doesNotContain("innerHTML").doesNotContain("localStorage");
+  }
 }
