@@ -105,6 +105,9 @@ class EffectWorkerCrashTest {
         int written = shardsWritten(ds, snapshotId);
         first.kill();
         long killedAt = System.nanoTime();
+        // What the server still sees running once the process is dead: a shard that finished in the
+        // moment between the check and the kill is not among them.
+        long runningAtKill = runningShards(temporal.client(), workflowId);
         System.out.printf("killed %s with %d of %d shards written%n", first, written, SHARDS);
         assertThat(written).as("shards written when the worker was killed").isLessThan(SHARDS);
         assertThat(status(ds, snapshotId)).isEqualTo("running");
@@ -122,7 +125,10 @@ class EffectWorkerCrashTest {
           System.out.printf("snapshot %d published %.1f s after the kill%n", snapshotId,
               (System.nanoTime() - killedAt) / 1e9);
           // The shard the first worker was running timed out on its heartbeat and ran again.
-          assertThat(maxShardAttempt(temporal.client(), workflowId)).isGreaterThanOrEqualTo(2);
+          System.out.printf("shards running at the kill: %d%n", runningAtKill);
+          if (runningAtKill > 0) {
+            assertThat(maxShardAttempt(temporal.client(), workflowId)).isGreaterThanOrEqualTo(2);
+          }
         }
         reader.assertNeverPartial(snapshotId);
       } finally {
