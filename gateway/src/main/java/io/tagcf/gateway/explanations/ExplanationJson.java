@@ -19,13 +19,8 @@ final class ExplanationJson {
     JsonArray drivers = new JsonArray();
     for (Explanation.Driver d : x.drivers()) {
       // The LLM may name a driver's tag by a label; the evidence knows it by its slug.
-      String slug = e.tags().stream()
-          .filter(t -> d.tag() != null && (d.tag().equals(t.slug()) || d.tag().equals(t.labelEn())
-              || d.tag().equals(t.labelZh())))
-          .map(Evidence.Tag::slug).findFirst().orElse(d.tag());
-      Evidence.Effect effect = e.effects().stream()
-          .filter(f -> f.tag().equals(slug) && f.segment().equals(d.segment()) && f.outcome().equals(d.outcome()))
-          .findFirst().orElse(null);
+      String slug = e.tagNamed(d.tag()).map(Evidence.Tag::slug).orElse(d.tag());
+      Evidence.Effect effect = e.effect(slug, d.segment(), d.outcome()).orElse(null);
       drivers.add(new JsonObject()
           .put("tag", slug)
           .put("label", e.tag(slug).map(t -> t.label(s.language())).orElse(slug))

@@ -154,6 +154,29 @@ public record Evidence(
     return tags.stream().filter(t -> t.slug().equals(slug)).findFirst();
   }
 
+  /** The tag a text names by its slug or either label (as a writer may), however spaced or cased. */
+  public Optional<Tag> tagNamed(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    String key = NameIndex.normalise(name);
+    return tags.stream().filter(t -> {
+      for (String form : new String[] {t.slug(), t.labelEn(), t.labelZh()}) {
+        if (form != null && NameIndex.normalise(form).equals(key)) {
+          return true;
+        }
+      }
+      return false;
+    }).findFirst();
+  }
+
+  /** The estimated effect of a tag (by slug) on an outcome in a segment. */
+  public Optional<Effect> effect(String slug, String segment, String outcome) {
+    return effects.stream()
+        .filter(f -> f.tag().equals(slug) && f.segment().equals(segment) && f.outcome().equals(outcome))
+        .findFirst();
+  }
+
   /**
    * The video's own segments, most exposures first: those its attributions cover, without the
    * pooled segment of all viewers.

@@ -185,7 +185,7 @@ public final class FaithfulnessVerifier {
     }
 
     void driver(Explanation.Driver d, EvidenceNumbers numbers) {
-      String slug = resolveTag(d.tag());
+      String slug = e.tagNamed(d.tag()).map(Evidence.Tag::slug).orElse(null);
       if (slug == null) {
         add("unknown-name", "driver names tag '" + shorten(d.tag()) + "', which is not in the evidence");
       }
@@ -195,9 +195,7 @@ public final class FaithfulnessVerifier {
       if (d.outcome() == null || !OUTCOMES.contains(d.outcome())) {
         add("driver", "driver names outcome '" + shorten(d.outcome()) + "'; outcomes are click, completion, like");
       }
-      Evidence.Effect effect = slug == null ? null : e.effects().stream()
-          .filter(f -> f.tag().equals(slug) && f.segment().equals(d.segment()) && f.outcome().equals(d.outcome()))
-          .findFirst().orElse(null);
+      Evidence.Effect effect = slug == null ? null : e.effect(slug, d.segment(), d.outcome()).orElse(null);
       if (slug != null && d.outcome() != null && effect == null) {
         add("driver", "no estimated effect of '" + slug + "' on " + d.outcome() + " in " + d.segment());
       }
@@ -378,22 +376,6 @@ public final class FaithfulnessVerifier {
           return;
         }
       }
-    }
-
-    /** A tag given by slug or by either label, as its slug; null when the evidence has no such tag. */
-    private String resolveTag(String given) {
-      if (given == null) {
-        return null;
-      }
-      String key = NameIndex.normalise(given);
-      for (Evidence.Tag t : e.tags()) {
-        for (String form : new String[] {t.slug(), t.labelEn(), t.labelZh()}) {
-          if (form != null && NameIndex.normalise(form).equals(key)) {
-            return t.slug();
-          }
-        }
-      }
-      return null;
     }
 
     private void add(String code, String detail) {
