@@ -30,6 +30,15 @@ public final class ExplanationActivitiesImpl implements ExplanationActivities {
   private final ExplanationRepository explanations;
   private final TaggerPlan llm;
   private final double sensitivityFloor;
+  /**
+   * The verifier over the vocabulary's names, and when they were read: read again after
+   * {@link #VOCABULARY_FRESH}, not for every explanation.
+   */
+  private volatile Checker checker;
+
+  private record Checker(FaithfulnessVerifier verifier, long readAtNanos) {}
+
+  static final long VOCABULARY_FRESH = java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
 
   /**
    * @param sensitivityFloor the smallest sensitivity value of an effect the text may call a cause
@@ -65,7 +74,7 @@ public final class ExplanationActivitiesImpl implements ExplanationActivities {
   public ExplanationOutcome finishExplanation(FinishRequest r) {
     ExplanationTarget t = r.target();
     Answer answer = Answer.choose(r.evidence(), t.language(), r.draft() == null ? null : r.draft().explanation(),
-        r.llmFailure() != null, new FaithfulnessVerifier(sensitivityFloor, evidence.vocabularyNames()),
+        r.llmFailure() != null, verifier(),
         new TemplateWriter(sensitivityFloor));
     boolean byLlm = Answer.LLM.equals(answer.writer());
     ExplanationRepository.Stored stored = explanations.storeIfAbsent(new StoredExplanation(t.videoId(), t.snapshotId(),
@@ -78,6 +87,16 @@ public final class ExplanationActivitiesImpl implements ExplanationActivities {
   @Override
   public List<String> videosToExplain(long snapshotId, String afterVideoId, int limit) {
     return explanations.videosWithEffects(snapshotId, afterVideoId, Math.max(1, Math.min(MAX_PAGE, limit)));
+  }
+
+  private FaithfulnessVerifier verifier() {
+    Checker known = checker;
+    long now = System.nanoTime();
+    if (known == null || now - known.readAtNanos() > VOCABULARY_FRESH) {
+      known = new Checker(new FaithfulnessVerifier(sensitivityFloor, evidence.vocabularyNames()), now);
+      checker = known;
+    }
+    return known.verifier();
   }
 
   private static ExplanationOutcome outcome(StoredExplanation s, boolean created) {
