@@ -6,7 +6,6 @@ import io.tagcf.store.access.ApiKeyRepository;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code tagcf keys revoke}: a key stops working (within the gateway's key cache time, 5 s). */
 @Command(name = "revoke", mixinStandardHelpOptions = true,
@@ -15,17 +14,16 @@ final class KeysRevokeCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "KEY_ID", description = "The key's id (the 12 hex digits after 'tcf_').")
-  String keyId;
+  @CommandLine.Mixin KeyIdParameter key;
 
   @Override
   public Integer call() {
     try (Database db = Database.open(TagcfCommand.config(spec).database(), 2)) {
-      if (!new ApiKeyRepository(db.dataSource()).revoke(keyId)) {
-        spec.commandLine().getErr().println("tagcf keys revoke: error: no valid key " + keyId);
+      if (!new ApiKeyRepository(db.dataSource()).revoke(key.keyId)) {
+        spec.commandLine().getErr().println("tagcf keys revoke: error: no valid key " + key.keyId);
         return 1;
       }
-      spec.commandLine().getOut().println("revoked " + keyId);
+      spec.commandLine().getOut().println("revoked " + key.keyId);
       return 0;
     }
   }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code tagcf keys rotate}: a new key in place of a valid one, which stops working. */
 @Command(name = "rotate", mixinStandardHelpOptions = true,
@@ -17,20 +16,19 @@ final class KeysRotateCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "KEY_ID", description = "The key's id (the 12 hex digits after 'tcf_').")
-  String keyId;
+  @CommandLine.Mixin KeyIdParameter key;
 
   @Override
   public Integer call() {
     try (Database db = Database.open(TagcfCommand.config(spec).database(), 2)) {
       Optional<KeyIssuer.Rotated> rotated = new KeyIssuer(new ApiKeyRepository(db.dataSource()),
-          TagcfCommand.config(spec).access().hasher()).rotate(keyId);
+          TagcfCommand.config(spec).access().hasher()).rotate(key.keyId);
       if (rotated.isEmpty()) {
-        spec.commandLine().getErr().println("tagcf keys rotate: error: no valid key " + keyId);
+        spec.commandLine().getErr().println("tagcf keys rotate: error: no valid key " + key.keyId);
         return 1;
       }
       spec.commandLine().getOut().println(rotated.get().key());
-      spec.commandLine().getErr().println("Key " + keyId + " is revoked; keep the new key: it is shown only now.");
+      spec.commandLine().getErr().println("Key " + key.keyId + " is revoked; keep the new key: it is shown only now.");
       return 0;
     }
   }
