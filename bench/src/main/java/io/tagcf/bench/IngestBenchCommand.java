@@ -1,7 +1,7 @@
 package io.tagcf.bench;
 
 import io.tagcf.models.access.AccessRole;
-import io.tagcf.ops.keys.KeyIssuer;
+import io.tagcf.store.access.KeyIssuer;
 import io.tagcf.store.access.ApiKeyRepository;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Meter;

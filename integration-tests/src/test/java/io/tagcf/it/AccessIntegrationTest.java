@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagcf.models.access.AccessRole;
 import io.tagcf.ops.config.AccessSettings;
-import io.tagcf.ops.keys.KeyIssuer;
+import io.tagcf.store.access.KeyIssuer;
 import io.tagcf.ops.runtime.DevStack;
 import io.tagcf.store.access.ApiKeyRepository;
 import io.tagcf.workflowapi.ingest.IngestResult;

@@ -2,7 +2,7 @@ package io.tagcf.it;
 
 import io.tagcf.models.access.AccessRole;
 import io.tagcf.ops.config.TagcfConfig;
-import io.tagcf.ops.keys.KeyIssuer;
+import io.tagcf.store.access.KeyIssuer;
 import io.tagcf.store.access.ApiKeyRepository;
 import io.tagcf.ops.runtime.DevStack;
 import io.tagcf.store.TestDatabase;

@@ -8,7 +8,7 @@ import io.tagcf.ops.demo.CoverSetRefresh;
 import io.tagcf.models.access.AccessRole;
 import io.tagcf.ops.demo.DemoEffects;
 import io.tagcf.ops.demo.DemoExplanations;
-import io.tagcf.ops.keys.KeyIssuer;
+import io.tagcf.store.access.KeyIssuer;
 import io.tagcf.store.access.ApiKeyRepository;
 import io.tagcf.ops.demo.DemoSummary;
 import io.tagcf.ops.demo.SampleCorpus;

@@ -5,6 +5,7 @@ import io.tagcf.ops.TagcfCommand;
 
 import io.tagcf.store.Database;
 import io.tagcf.store.access.ApiKeyRepository;
+import io.tagcf.store.access.KeyIssuer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -4,6 +4,7 @@ import io.tagcf.ops.TagcfCommand;
 
 import io.tagcf.store.Database;
 import io.tagcf.store.access.ApiKeyRepository;
+import io.tagcf.store.access.KeyIssuer;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

@@ -1,10 +1,8 @@
-package io.tagcf.ops.keys;
+package io.tagcf.store.access;
 
 import io.tagcf.models.access.AccessRole;
 import io.tagcf.models.access.ApiKeyFormat;
 import io.tagcf.models.access.KeyHasher;
-import io.tagcf.store.access.ApiKeyRepository;
-import io.tagcf.store.access.StoredKey;
 import java.security.SecureRandom;
 import java.util.Optional;
 
