@@ -1,6 +1,7 @@
 package io.tagcf.bench;
 
 import io.tagcf.bench.effects.EffectsBenchCommand;
+import io.tagcf.bench.http.HttpBenchCommand;
 import picocli.CommandLine.Command;
 
 /** {@code tagcf bench}: reproducible performance measurements; results go to docs/BENCHMARKS.md. */
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
       TaggingBenchCommand.class,
       BenchEstimateCommand.class,
       SimulationSweepCommand.class,
-      EffectsBenchCommand.class
+      EffectsBenchCommand.class,
+      HttpBenchCommand.class
     })
 public final class BenchCommand implements Runnable {
 

@@ -18,6 +18,7 @@ public final class TagcfBench {
 
   /** The full command line with {@code bench}; tests run benchmarks through it in-process. */
   public static CommandLine commandLine() {
-    return TagcfCommand.commandLine().addSubcommand(new BenchCommand());
+    // Enum options (e.g. --targets explanation,tags) are written in lower case, like every other value.
+    return TagcfCommand.commandLine().addSubcommand(new BenchCommand()).setCaseInsensitiveEnumValuesAllowed(true);
   }
 }

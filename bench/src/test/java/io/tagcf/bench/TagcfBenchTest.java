@@ -14,7 +14,7 @@ class TagcfBenchTest {
     CommandLine cl = TagcfBench.commandLine();
     assertThat(cl.getSubcommands()).containsKeys("bench", "demo", "estimate");
     assertThat(cl.getSubcommands().get("bench").getSubcommands())
-        .containsKeys("embed", "ingest", "tagging", "estimate", "simulation-sweep", "effects");
+        .containsKeys("embed", "ingest", "tagging", "estimate", "simulation-sweep", "effects", "http");
   }
 
   @Test
