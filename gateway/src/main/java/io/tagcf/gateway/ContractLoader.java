@@ -29,7 +29,7 @@ final class ContractLoader {
     rewriteResponses(document.getJsonObject("paths"));
     withoutSecurity(document);
     rewriteResponses(document.getJsonObject("components", new JsonObject()).getJsonObject("responses"));
-    return OpenAPIContract.from(vertx, document);
+    return OpenAPIContract.from(vertx, document).map(ValidatorCachingContract::new);
   }
 
   /** The published document as JSON. */
