@@ -4,6 +4,7 @@ import static io.tagcf.gateway.EffectFixtures.published;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagcf.gateway.fakes.FakeExplanationStarter;
+import io.tagcf.gateway.fakes.FakeKeyStore;
 import io.tagcf.models.explanations.Answer;
 import io.tagcf.models.explanations.Evidence;
 import io.tagcf.models.explanations.EvidenceFixtures;
@@ -94,6 +95,38 @@ class ExplanationRoutesTest extends GatewayTest {
     Reply r = gateway.get("/v1/videos/v-zh/explanation");
     assertThat(r.status()).as(r.text()).isEqualTo(200);
     assertThat(r.json().getString("language")).isEqualTo("zh");
+  }
+
+  @Test
+  void aFoundExplanationIsRememberedButAMissingOneIsNot() {
+    String uri = "/v1/videos/v-cook-1/explanation?lang=en";
+    assertThat(gateway.get(uri).status()).isEqualTo(409);
+    gateway.explanations.put(stored("v-cook-1", 7, "en", "llm"));
+    Reply found = gateway.get(uri);
+    assertThat(found.status()).as("a 409 is not remembered: the stored explanation shows at once").isEqualTo(200);
+
+    gateway.explanations.put(stored("v-cook-1", 8, "en", "template"));
+    Reply again = gateway.get(uri);
+
+    assertThat(again.json()).as("remembered for a few seconds").isEqualTo(found.json());
+    assertThat(again.json().getLong("snapshotId")).isEqualTo(7);
+    assertThat(gateway.threads.of("explanations.latest")).hasSize(2);
+    assertThat(gateway.threads.of("videos.find")).hasSize(2);
+  }
+
+  @Test
+  void aRememberedExplanationIsStillShownOnlyToItsCreator() {
+    gateway.explanations.put(stored("v-cook-1", 7, "en", "llm"));
+    gateway.presenting(FakeKeyStore.CREATOR_1);
+    assertThat(gateway.get("/v1/videos/v-cook-1/explanation?lang=en").status()).isEqualTo(200);
+
+    gateway.presenting(FakeKeyStore.CREATOR_2);
+    Reply theirs = gateway.get("/v1/videos/v-cook-1/explanation?lang=en");
+    Reply missing = gateway.get("/v1/videos/v-none/explanation?lang=en");
+
+    assertThat(theirs.status()).isEqualTo(404);
+    assertThat(theirs.json().getString("detail")).isEqualTo(missing.json().getString("detail").replace("v-none", "v-cook-1"));
+    assertThat(gateway.threads.of("explanations.latest")).as("the second creator was answered from memory").hasSize(1);
   }
 
   @Test

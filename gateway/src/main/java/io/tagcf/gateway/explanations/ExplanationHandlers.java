@@ -13,11 +13,11 @@ import io.tagcf.store.effects.SnapshotInfo;
 import io.tagcf.store.video.StoredVideo;
 import io.tagcf.workflowapi.explanations.ExplanationRequest;
 import io.tagcf.workflowapi.explanations.ExplanationWorkflow;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -36,14 +36,16 @@ public final class ExplanationHandlers {
   private final EffectStore effects;
   private final ExplanationStore explanations;
   private final ExplanationStarter runs;
+  private final ExplanationReads reads;
 
-  public ExplanationHandlers(BlockingReplies blocking, VideoStore videos, EffectStore effects,
+  public ExplanationHandlers(Vertx vertx, BlockingReplies blocking, VideoStore videos, EffectStore effects,
       ExplanationStore explanations, ExplanationStarter runs) {
     this.blocking = blocking;
     this.videos = videos;
     this.effects = effects;
     this.explanations = explanations;
     this.runs = runs;
+    this.reads = new ExplanationReads(vertx, videos, explanations);
   }
 
   /** A refresh's answer and where the explanation will be. */
@@ -54,11 +56,21 @@ public final class ExplanationHandlers {
     String videoId = params.path("videoId");
     String requested = params.query("lang").orElse(null);
     Principal principal = Principals.of(ctx);
-    blocking.json(ctx, 200, () -> {
-      String language = language(video(principal, videoId), requested);
-      return ExplanationJson.explanation(explanations.latest(videoId, language).orElseThrow(() ->
-          new ProblemException(Problem.of(409, "No explanation yet", "video " + videoId + " has no " + language
-              + " explanation yet; request one with POST " + refreshPath(videoId, language)))));
+    // A remembered answer completes at once, on the event loop; a loaded one comes back to it.
+    reads.read(videoId, requested).onComplete(read -> {
+      if (read.failed()) {
+        ctx.fail(read.cause());
+        return;
+      }
+      ExplanationReads.Answer answer = read.result();
+      if (!principal.mayAccessVideoOf(answer.ownerId())) {
+        ctx.fail(Principals.notFound(videoId));
+      } else if (answer.body().isEmpty()) {
+        ctx.fail(new ProblemException(Problem.of(409, "No explanation yet", "video " + videoId + " has no "
+            + answer.language() + " explanation yet; request one with POST " + refreshPath(videoId, answer.language()))));
+      } else {
+        ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(answer.body().get());
+      }
     });
   }
 
@@ -99,13 +111,9 @@ public final class ExplanationHandlers {
     return video;
   }
 
-  /** The language asked for, else the video's own: zh for Chinese, en for anything else. */
+  /** The language asked for, else the video's own. */
   private static String language(StoredVideo video, String requested) {
-    if (requested != null) {
-      return requested;
-    }
-    String own = video.video().language();
-    return own != null && own.toLowerCase(Locale.ROOT).startsWith("zh") ? "zh" : "en";
+    return requested != null ? requested : ExplanationReads.ownLanguage(video);
   }
 
   private static String explanationPath(String videoId, String language) {

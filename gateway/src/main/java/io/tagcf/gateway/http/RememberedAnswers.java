@@ -1,0 +1,76 @@
+package io.tagcf.gateway.http;
+
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
+
+/**
+ * Answers of a blocking lookup, remembered for a bounded time and served on the event loop. A
+ * remembered answer costs no thread hop. Concurrent requests for one key share a single lookup,
+ * and a key still being read is looked up again in the background shortly before its answer
+ * expires: without both, every connection misses at the same instant each time an answer expires
+ * and the worker pool queues behind the database (the latency tail that wrk showed). A failed
+ * lookup, and an answer that {@code remember} refuses, is not kept.
+ *
+ * @param <K> what is looked up
+ * @param <V> its answer
+ */
+public final class RememberedAnswers<K, V> {
+
+  private final Vertx vertx;
+  private final AsyncLoadingCache<K, V> answers;
+
+  /**
+   * @param remembered the longest an answer is served after it was read
+   * @param maxWeight bound on the total {@code weight} of the remembered answers
+   * @param lookup the blocking lookup, run on a worker thread
+   */
+  public RememberedAnswers(Vertx vertx, Duration remembered, long maxWeight, ToIntFunction<V> weight,
+      Predicate<V> remember, Function<K, V> lookup) {
+    this.vertx = vertx;
+    long keepNanos = remembered.toNanos();
+    this.answers = Caffeine.newBuilder()
+        .maximumWeight(maxWeight)
+        .<K, V>weigher((k, v) -> weight.applyAsInt(v))
+        .expireAfter(new Expiry<K, V>() {
+          @Override
+          public long expireAfterCreate(K key, V value, long now) {
+            return remember.test(value) ? keepNanos : 0;
+          }
+
+          @Override
+          public long expireAfterUpdate(K key, V value, long now, long current) {
+            return expireAfterCreate(key, value, now);
+          }
+
+          @Override
+          public long expireAfterRead(K key, V value, long now, long current) {
+            return current;
+          }
+        })
+        .refreshAfterWrite(Duration.ofNanos(keepNanos * 4 / 5))
+        .buildAsync((key, executor) -> vertx.executeBlocking(() -> lookup.apply(key), false)
+            .toCompletionStage().toCompletableFuture());
+  }
+
+  /** The answer for {@code key}: at once when remembered, else when the lookup ends, on the caller's context. */
+  public Future<V> get(K key) {
+    CompletableFuture<V> answer = answers.get(key);
+    if (answer.isCompletedExceptionally()) {
+      // A failed lookup leaves the cache when its failure is handled, which may not have happened yet.
+      answers.asMap().remove(key, answer);
+      answer = answers.get(key);
+    }
+    if (answer.isDone() && !answer.isCompletedExceptionally()) {
+      return Future.succeededFuture(answer.join());
+    }
+    return Future.fromCompletionStage(answer, vertx.getOrCreateContext());
+  }
+}
