@@ -74,14 +74,14 @@ public final class GatewayServer {
     BlockingReplies blocking = new BlockingReplies(vertx);
     VideoHandlers videos =
         new VideoHandlers(blocking, deps.videos(), new VideoUploads(deps.videos(), deps.ingest(), deps.metrics()));
-    TagHandlers tags = new TagHandlers(blocking, deps.tags(), new TagDetails(deps.tags()));
+    TagHandlers tags = new TagHandlers(vertx, blocking, deps.tags(), new TagDetails(deps.tags()));
     UserRoleHandlers users = new UserRoleHandlers(blocking, new UserRoleProfiles(deps.userRoles()));
     InteractionHandlers interactions = new InteractionHandlers(blocking,
         new BodyValidation(contract, "recordInteractions"), deps.interactions(), deps.metrics(), Clock.systemUTC());
     EffectHandlers effects =
         new EffectHandlers(blocking, deps.effects(), deps.tags(), deps.videos(), deps.snapshots());
     ExplanationHandlers explanations =
-        new ExplanationHandlers(blocking, deps.videos(), deps.effects(), deps.explanations(), deps.explainer());
+        new ExplanationHandlers(vertx, blocking, deps.videos(), deps.effects(), deps.explanations(), deps.explainer());
     CreatorHandlers creator = new CreatorHandlers(blocking, deps.videos(), deps.effects());
     ProblemFailureHandler problems = new ProblemFailureHandler();
 

@@ -10,6 +10,7 @@ import io.tagcf.models.tags.TagKind;
 import io.tagcf.store.coverset.CoverSetVersion;
 import io.tagcf.store.logic.LogicSource;
 import io.tagcf.store.logic.StoredLogicEdge;
+import io.tagcf.store.tags.TagPosition;
 import io.tagcf.store.tags.TagSummary;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -40,11 +41,11 @@ class TagRoutesTest extends GatewayTest {
     Reply r = gateway.get("/v1/tags");
 
     assertThat(r.status()).isEqualTo(200);
-    assertThat(gateway.tags.searches()).containsExactly(new Search(null, null, null, 1, 20));
+    assertThat(gateway.tags.searches()).containsExactly(new Search(null, null, null, null, 20));
     JsonObject page = r.json();
-    assertThat(page.getInteger("page")).isEqualTo(1);
     assertThat(page.getInteger("size")).isEqualTo(20);
-    assertThat(page.getLong("total")).isEqualTo(3);
+    assertThat(page.containsKey("next")).isTrue();
+    assertThat(page.getString("next")).as("one page holds all three").isNull();
     assertThat(page.getJsonArray("items").stream().map(t -> ((JsonObject) t).getString("slug")))
         .as("most used first").containsExactly("noodles", "home-cooks", "wok-hei");
     assertThat(page.getJsonArray("items").getJsonObject(2)).isEqualTo(new JsonObject()
@@ -63,23 +64,53 @@ class TagRoutesTest extends GatewayTest {
 
   @Test
   void searchPassesEveryFilter() {
-    Reply r = gateway.get("/v1/tags?kind=audience&q=COOK&coverSet=true&page=1&size=5");
+    Reply r = gateway.get("/v1/tags?kind=audience&q=COOK&coverSet=true&size=5");
 
-    assertThat(gateway.tags.searches()).containsExactly(new Search(TagKind.AUDIENCE, "COOK", true, 1, 5));
+    assertThat(gateway.tags.searches()).containsExactly(new Search(TagKind.AUDIENCE, "COOK", true, null, 5));
     assertThat(r.json()).isEqualTo(new JsonObject()
         .put("items", new JsonArray().add(cooks()))
-        .put("page", 1)
         .put("size", 5)
-        .put("total", 1));
+        .putNull("next"));
   }
 
   @Test
-  void aPageBeyondTheLastIsEmptyWithTheTotal() {
-    Reply r = gateway.get("/v1/tags?kind=item&coverSet=false&page=3&size=1");
+  void pagesFollowEachOthersCursorsToTheEnd() {
+    Reply first = gateway.get("/v1/tags?size=2");
+    String next = first.json().getString("next");
+    assertThat(next).isNotNull();
+    Reply second = gateway.get("/v1/tags?size=2&cursor=" + next);
 
-    assertThat(gateway.tags.searches()).containsExactly(new Search(TagKind.ITEM, null, false, 3, 1));
-    assertThat(r.json().getJsonArray("items")).isEmpty();
-    assertThat(r.json().getLong("total")).isEqualTo(2);
+    assertThat(gateway.tags.searches().get(1).after()).as("the position of the first page's last tag")
+        .isEqualTo(new TagPosition(40, 1));
+    assertThat(first.json().getJsonArray("items").stream().map(t -> ((JsonObject) t).getString("slug")))
+        .containsExactly("noodles", "home-cooks");
+    assertThat(second.json().getJsonArray("items").stream().map(t -> ((JsonObject) t).getString("slug")))
+        .containsExactly("wok-hei");
+    assertThat(second.json().getString("next")).isNull();
+  }
+
+  @Test
+  void aRepeatedSearchIsAnsweredFromMemoryWithTheSameBody() {
+    Reply first = gateway.get("/v1/tags?kind=item&size=2");
+    Reply again = gateway.get("/v1/tags?size=2&kind=item");
+    Reply other = gateway.get("/v1/tags?kind=item&size=3");
+
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json()).isEqualTo(first.json());
+    assertThat(gateway.tags.searches()).as("one lookup per distinct search")
+        .containsExactly(new Search(TagKind.ITEM, null, null, null, 2), new Search(TagKind.ITEM, null, null, null, 3));
+    assertThat(other.json().getJsonArray("items")).hasSize(2);
+  }
+
+  @Test
+  void aCursorThisApiDidNotMakeIs400NamingIt() {
+    for (String cursor : List.of("garbage", "dDE6eDox", "dDI6NDA6MQ", "dDE6LTE6MQ")) {
+      assertThat(fields(assertProblem(gateway.get("/v1/tags?cursor=" + cursor), 400, "Invalid request", "/v1/tags")))
+          .as(cursor).containsExactly("cursor");
+    }
+    assertThat(fields(assertProblem(gateway.get("/v1/tags?cursor=a%2Fb"), 400, "Invalid request", "/v1/tags")))
+        .as("outside the contract's alphabet").containsExactly("cursor");
+    assertThat(gateway.tags.searches()).isEmpty();
   }
 
   @Test

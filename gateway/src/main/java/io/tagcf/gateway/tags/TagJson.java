@@ -14,10 +14,11 @@ final class TagJson {
 
   private TagJson() {}
 
-  static JsonObject page(TagPage p) {
+  static JsonObject page(TagPage p, int size) {
     JsonArray items = new JsonArray();
     p.items().forEach(t -> items.add(summary(t)));
-    return new JsonObject().put("items", items).put("page", p.page()).put("size", p.size()).put("total", p.total());
+    return new JsonObject().put("items", items).put("size", size)
+        .put("next", p.next().map(TagCursor::encode).orElse(null));
   }
 
   static JsonObject detail(TagDetail detail) {

@@ -4,6 +4,7 @@ import io.tagcf.models.tags.TagKind;
 import io.tagcf.store.coverset.CoverSetVersion;
 import io.tagcf.store.logic.StoredLogicEdge;
 import io.tagcf.store.tags.TagPage;
+import io.tagcf.store.tags.TagPosition;
 import io.tagcf.store.tags.TagSummary;
 import java.util.List;
 import java.util.Optional;
@@ -12,13 +13,14 @@ import java.util.Optional;
 public interface TagStore {
 
   /**
-   * Tags matching the filters, most used first.
+   * Tags matching the filters, most used first, then by id.
    *
    * @param kind null for both kinds
    * @param query null or a case-insensitive substring of either label or the slug
    * @param coverSet null for any, else only tags in (true) or out of (false) the latest cover set
+   * @param after null for the first page, else the position of the previous page's last tag
    */
-  TagPage search(TagKind kind, String query, Boolean coverSet, int page, int size);
+  TagPage search(TagKind kind, String query, Boolean coverSet, TagPosition after, int size);
 
   Optional<TagSummary> find(long tagId);
 

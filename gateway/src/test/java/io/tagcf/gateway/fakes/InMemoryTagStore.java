@@ -5,6 +5,7 @@ import io.tagcf.models.tags.TagKind;
 import io.tagcf.store.coverset.CoverSetVersion;
 import io.tagcf.store.logic.StoredLogicEdge;
 import io.tagcf.store.tags.TagPage;
+import io.tagcf.store.tags.TagPosition;
 import io.tagcf.store.tags.TagSummary;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class InMemoryTagStore implements TagStore {
 
   /** The arguments of one search, as the gateway passed them. */
-  public record Search(TagKind kind, String query, Boolean coverSet, int page, int size) {}
+  public record Search(TagKind kind, String query, Boolean coverSet, TagPosition after, int size) {}
 
   private final CallingThreads threads;
   private final Map<Long, TagSummary> tags = new ConcurrentHashMap<>();
@@ -54,18 +55,20 @@ public final class InMemoryTagStore implements TagStore {
   }
 
   @Override
-  public TagPage search(TagKind kind, String query, Boolean coverSet, int page, int size) {
+  public TagPage search(TagKind kind, String query, Boolean coverSet, TagPosition after, int size) {
     threads.record("tags.search");
-    searches.add(new Search(kind, query, coverSet, page, size));
+    searches.add(new Search(kind, query, coverSet, after, size));
     List<TagSummary> matches = tags.values().stream()
         .filter(t -> kind == null || t.kind() == kind)
         .filter(t -> query == null || contains(t.labelEn(), query) || contains(t.labelZh(), query)
             || contains(t.slug(), query))
         .filter(t -> coverSet == null || t.inCoverSet() == coverSet)
+        .filter(t -> after == null || t.videoCount() < after.videoCount()
+            || (t.videoCount() == after.videoCount() && t.tagId() > after.tagId()))
         .sorted(Comparator.comparingLong(TagSummary::videoCount).reversed().thenComparingLong(TagSummary::tagId))
         .toList();
-    List<TagSummary> items = matches.stream().skip((long) (page - 1) * size).limit(size).toList();
-    return new TagPage(items, matches.size(), page, size);
+    List<TagSummary> items = matches.stream().limit(size).toList();
+    return new TagPage(items, matches.size() > size ? Optional.of(TagPosition.of(items.get(size - 1))) : Optional.empty());
   }
 
   @Override

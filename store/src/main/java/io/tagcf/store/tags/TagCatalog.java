@@ -14,12 +14,16 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Read side of the vocabulary for the tag API: search with usage counts, and single tags. */
+/**
+ * Read side of the vocabulary for the tag API: search with usage counts, and single tags. Usage
+ * counts are the column the V9 triggers keep; the search pages by position (keyset), so a page
+ * costs the same however deep it is.
+ */
 public final class TagCatalog {
 
   private static final String SELECT =
       "SELECT t.tag_id, t.kind, t.slug, t.label_en, t.label_zh, t.category, t.status, t.last_seen_at,"
-          + " (SELECT count(*) FROM video_tags vt WHERE vt.tag_id = t.tag_id) AS videos,"
+          + " t.video_count AS videos,"
           + " EXISTS (SELECT 1 FROM cover_set_members m WHERE m.tag_id = t.tag_id AND m.version ="
           + "   (SELECT max(version) FROM cover_set_versions v WHERE v.kind = t.kind)) AS in_cover"
           + " FROM tags t";
@@ -31,38 +35,43 @@ public final class TagCatalog {
   }
 
   /**
-   * Tags matching the filters, most used first.
+   * Tags matching the filters, most used first, then by id.
    *
    * @param kind null for both kinds
    * @param query null or a case-insensitive substring of either label or the slug
    * @param coverSet null for any, else only tags in (true) or out of (false) the latest cover set
+   * @param after null for the first page, else the position of the previous page's last tag
    */
-  public TagPage search(TagKind kind, String query, Boolean coverSet, int page, int size) {
-    String where = " WHERE (?::text IS NULL OR t.kind = ?)"
-        + " AND (?::text IS NULL OR t.label_en ILIKE ? OR t.label_zh ILIKE ? OR t.slug ILIKE ?)";
-    String outer = "SELECT * FROM (" + SELECT + where + ") s WHERE (?::boolean IS NULL OR s.in_cover = ?)";
+  public TagPage search(TagKind kind, String query, Boolean coverSet, TagPosition after, int size) {
+    String sql = "SELECT * FROM (" + SELECT
+        + " WHERE (?::text IS NULL OR t.kind = ?)"
+        + " AND (?::text IS NULL OR t.label_en ILIKE ? OR t.label_zh ILIKE ? OR t.slug ILIKE ?)"
+        + " AND (?::bigint IS NULL OR t.video_count < ? OR (t.video_count = ? AND t.tag_id > ?))) s"
+        + " WHERE (?::boolean IS NULL OR s.in_cover = ?) ORDER BY s.videos DESC, s.tag_id LIMIT ?";
     return tx.read(c -> {
-      long total;
-      try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM (" + outer + ") x")) {
-        bind(ps, kind, query, coverSet);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          total = rs.getLong(1);
-        }
-      }
       List<TagSummary> items = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          outer + " ORDER BY s.videos DESC, s.tag_id LIMIT ? OFFSET ?")) {
-        int i = bind(ps, kind, query, coverSet);
-        ps.setInt(i++, size);
-        ps.setLong(i, (long) (page - 1) * size);
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        String k = kind == null ? null : kind.wireName();
+        String like = query == null ? null
+            : "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        Long count = after == null ? null : after.videoCount();
+        Long id = after == null ? null : after.tagId();
+        Object[] values = {k, k, like, like, like, like, count, count, count, id, coverSet, coverSet, size + 1};
+        for (int i = 0; i < values.length; i++) {
+          ps.setObject(i + 1, values[i]);
+        }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             items.add(map(rs));
           }
         }
       }
-      return new TagPage(items, total, page, size);
+      // One row more than a page says whether another page follows.
+      if (items.size() <= size) {
+        return new TagPage(items, Optional.empty());
+      }
+      List<TagSummary> page = List.copyOf(items.subList(0, size));
+      return new TagPage(page, Optional.of(TagPosition.of(page.get(size - 1))));
     });
   }
 
@@ -95,20 +104,6 @@ public final class TagCatalog {
       }
       return out;
     });
-  }
-
-  private static int bind(PreparedStatement ps, TagKind kind, String query, Boolean coverSet) throws SQLException {
-    String k = kind == null ? null : kind.wireName();
-    String like = query == null ? null : "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    ps.setString(1, k);
-    ps.setString(2, k);
-    ps.setString(3, like);
-    ps.setString(4, like);
-    ps.setString(5, like);
-    ps.setString(6, like);
-    ps.setObject(7, coverSet, java.sql.Types.BOOLEAN);
-    ps.setObject(8, coverSet, java.sql.Types.BOOLEAN);
-    return 9;
   }
 
   private static TagSummary map(ResultSet rs) throws SQLException {

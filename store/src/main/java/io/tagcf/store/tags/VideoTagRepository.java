@@ -30,13 +30,22 @@ public final class VideoTagRepository {
    */
   public static void replace(Connection c, String videoId, String contentHash, NormalisedTags tags)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM video_tags WHERE video_id = ?")) {
-      ps.setString(1, videoId);
-      ps.executeUpdate();
-    }
     Map<Long, NormalisedTag> best = new LinkedHashMap<>();
     for (NormalisedTag t : tags.tags()) {
       best.merge(t.tagId(), t, (a, b) -> b.score() > a.score() ? b : a);
+    }
+    // The usage-count triggers (V9) lock the tag rows of the delete, then those of the insert. Two
+    // re-tagged videos could then take the same rows in opposite orders; locking the old and new
+    // tags together, in tag_id order, first keeps every writer in one order.
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM tags WHERE tag_id = ANY (?)"
+        + " OR tag_id IN (SELECT tag_id FROM video_tags WHERE video_id = ?) ORDER BY tag_id FOR NO KEY UPDATE")) {
+      ps.setArray(1, c.createArrayOf("bigint", best.keySet().toArray()));
+      ps.setString(2, videoId);
+      ps.executeQuery().close();
+    }
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM video_tags WHERE video_id = ?")) {
+      ps.setString(1, videoId);
+      ps.executeUpdate();
     }
     Map<TagKind, Integer> ranks = new HashMap<>();
     List<NormalisedTag> ordered = new ArrayList<>(best.values());

@@ -8,6 +8,7 @@ import io.tagcf.store.logic.LogicEdgeRepository;
 import io.tagcf.store.logic.StoredLogicEdge;
 import io.tagcf.store.tags.TagCatalog;
 import io.tagcf.store.tags.TagPage;
+import io.tagcf.store.tags.TagPosition;
 import io.tagcf.store.tags.TagSummary;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +28,8 @@ public final class JdbcTagStore implements TagStore {
   }
 
   @Override
-  public TagPage search(TagKind kind, String query, Boolean coverSet, int page, int size) {
-    return catalog.search(kind, query, coverSet, page, size);
+  public TagPage search(TagKind kind, String query, Boolean coverSet, TagPosition after, int size) {
+    return catalog.search(kind, query, coverSet, after, size);
   }
 
   @Override
