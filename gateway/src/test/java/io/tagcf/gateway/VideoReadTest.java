@@ -2,6 +2,7 @@ package io.tagcf.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tagcf.gateway.fakes.FakeKeyStore;
 import io.tagcf.gateway.fakes.InMemoryVideoStore;
 import io.tagcf.models.tags.TagKind;
 import io.tagcf.models.video.IngestStage;
@@ -133,6 +134,17 @@ class VideoReadTest extends GatewayTest {
         new JsonObject().put("videoId", "n-0").put("title", "neighbour 0").put("similarity", 0.9877));
     assertThat(items.getJsonObject(9).getDouble("similarity")).isEqualTo(0.8977);
     assertOnWorkerThreads("videos.nearest");
+  }
+
+  @Test
+  void aCreatorsNeighboursArePublishedVideosAndTheirOwnAServiceKeysAreAll() {
+    gateway.videos.put(video("v-1", "zh", IngestStage.DONE));
+    gateway.presenting(FakeKeyStore.CREATOR_1);
+    assertThat(gateway.get("/v1/videos/v-1/similar").status()).isEqualTo(200);
+    gateway.presenting(FakeKeyStore.SERVICE);
+    assertThat(gateway.get("/v1/videos/v-1/similar").status()).isEqualTo(200);
+
+    assertThat(gateway.videos.nearestFor()).containsExactly("c-1", "every video");
   }
 
   @Test

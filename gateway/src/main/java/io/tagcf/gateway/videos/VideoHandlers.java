@@ -60,7 +60,7 @@ public final class VideoHandlers {
     Principal principal = Principals.of(ctx);
     blocking.json(ctx, 200, () -> {
       StoredVideo stored = visible(principal, videoId);
-      List<SimilarVideo> items = videos.nearest(videoId, k);
+      List<SimilarVideo> items = videos.nearest(videoId, k, principal.creatorId());
       if (items.isEmpty() && stored.stage() != IngestStage.DONE) {
         throw new ProblemException(
             Problem.of(409, "Conflict",

@@ -28,8 +28,11 @@ public interface VideoStore {
   /**
    * The {@code k} videos nearest to {@code videoId} by the embedding model the gateway serves,
    * most similar first; empty while the video has no embedding.
+   *
+   * @param creatorId null: among every video (service and admin keys); else among published
+   *     videos and this creator's own (a creator key must not crawl unpublished work)
    */
-  List<SimilarVideo> nearest(String videoId, int k);
+  List<SimilarVideo> nearest(String videoId, int k, String creatorId);
 
   /** A creator's videos, newest first, {@code limit} from {@code offset}. */
   List<CreatorVideo> ofCreator(String creatorId, int offset, int limit);

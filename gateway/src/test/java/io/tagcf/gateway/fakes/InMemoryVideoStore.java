@@ -27,6 +27,7 @@ public final class InMemoryVideoStore implements VideoStore {
   private final Map<String, List<VideoTag>> tags = new ConcurrentHashMap<>();
   private final Map<String, List<SimilarVideo>> neighbours = new ConcurrentHashMap<>();
   private final List<Integer> requestedK = new CopyOnWriteArrayList<>();
+  private final List<String> nearestFor = new CopyOnWriteArrayList<>();
   private volatile RuntimeException failure;
 
   public InMemoryVideoStore(CallingThreads threads) {
@@ -62,6 +63,11 @@ public final class InMemoryVideoStore implements VideoStore {
   }
 
   /** The {@code k} of each nearest-neighbour query, in order. */
+  /** Whose view each neighbour search was for: a creator id, or "every video". */
+  public List<String> nearestFor() {
+    return List.copyOf(nearestFor);
+  }
+
   public List<Integer> requestedK() {
     return List.copyOf(requestedK);
   }
@@ -104,9 +110,10 @@ public final class InMemoryVideoStore implements VideoStore {
   }
 
   @Override
-  public List<SimilarVideo> nearest(String videoId, int k) {
+  public List<SimilarVideo> nearest(String videoId, int k, String creatorId) {
     call("videos.nearest");
     requestedK.add(k);
+    nearestFor.add(creatorId == null ? "every video" : creatorId);
     return neighbours.getOrDefault(videoId, List.of()).stream().limit(k).toList();
   }
 

@@ -60,6 +60,18 @@ public final class VideoEmbeddingRepository {
    * of the model's dimension; empty when the video has no embedding for {@code model} yet.
    */
   public List<SimilarVideo> similar(String videoId, String model, int k) {
+    return similar(videoId, model, k, false, null);
+  }
+
+  /**
+   * As {@link #similar(String, String, int)}, among published videos (a publication time not in
+   * the future) and those of {@code creatorId} (may be null): what a creator may be shown.
+   */
+  public List<SimilarVideo> similarPublishedOrOf(String videoId, String model, int k, String creatorId) {
+    return similar(videoId, model, k, true, creatorId);
+  }
+
+  private List<SimilarVideo> similar(String videoId, String model, int k, boolean restricted, String creatorId) {
     Optional<VideoEmbedding> self = find(videoId, model);
     if (self.isEmpty()) {
       return List.of();
@@ -67,19 +79,31 @@ public final class VideoEmbeddingRepository {
     int dim = self.get().dimension();
     String cast = "::vector(" + dim + ")";
     return tx.read(c -> {
+      // The index scan hands over its ef_search best candidates (40 by default) before any filter:
+      // a larger k, or neighbours filtered out, would leave fewer than k rows. pgvector 0.8's
+      // iterative scan goes on through the graph, in exact order, until k rows pass.
+      try (var st = c.createStatement()) {
+        st.execute("SET LOCAL hnsw.ef_search = " + Math.max(40, Math.min(1000, k)));
+        st.execute("SET LOCAL hnsw.iterative_scan = strict_order");
+      }
       List<SimilarVideo> out = new ArrayList<>();
       try (PreparedStatement ps =
           c.prepareStatement(
               "SELECT e.video_id, v.title, 1 - (e.embedding" + cast + " <=> ?" + cast + ")"
                   + " FROM video_embeddings e JOIN videos v ON v.video_id = e.video_id"
                   + " WHERE e.dim = " + dim + " AND e.model = ? AND e.video_id <> ?"
+                  + (restricted ? " AND ((v.published_at IS NOT NULL AND v.published_at <= now()) OR v.creator_id = ?)" : "")
                   + " ORDER BY e.embedding" + cast + " <=> ?" + cast + " LIMIT ?")) {
         PGvector q = new PGvector(self.get().vector());
-        ps.setObject(1, q);
-        ps.setString(2, model);
-        ps.setString(3, videoId);
-        ps.setObject(4, q);
-        ps.setInt(5, k);
+        int i = 1;
+        ps.setObject(i++, q);
+        ps.setString(i++, model);
+        ps.setString(i++, videoId);
+        if (restricted) {
+          ps.setString(i++, creatorId);
+        }
+        ps.setObject(i++, q);
+        ps.setInt(i, k);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             out.add(new SimilarVideo(rs.getString(1), rs.getString(2), rs.getDouble(3)));

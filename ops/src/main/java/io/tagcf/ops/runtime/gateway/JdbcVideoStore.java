@@ -45,8 +45,9 @@ public final class JdbcVideoStore implements VideoStore {
   }
 
   @Override
-  public List<SimilarVideo> nearest(String videoId, int k) {
-    return embeddings.similar(videoId, embeddingModel, k);
+  public List<SimilarVideo> nearest(String videoId, int k, String creatorId) {
+    return creatorId == null ? embeddings.similar(videoId, embeddingModel, k)
+        : embeddings.similarPublishedOrOf(videoId, embeddingModel, k, creatorId);
   }
 
   @Override
