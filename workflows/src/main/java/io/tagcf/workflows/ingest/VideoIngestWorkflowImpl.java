@@ -26,6 +26,7 @@ import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -125,11 +126,12 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
         return new IngestResult(
             request.videoId(), request.contentHash(), IngestResult.Outcome.SUPERSEDED, 0, 0);
       }
+      IngestStage failedAt = stage;
       stage = IngestStage.FAILED;
-      String reason = rootMessage(failure);
-      steps.store().markFailed(ref, reason);
+      steps.store().markFailed(ref, storedReason(failedAt, failure));
+      // The run's own failure keeps the root cause's text: operators read it in Temporal, users never do.
       throw ApplicationFailure.newNonRetryableFailureWithCause(
-          "ingest of video " + request.videoId() + " failed: " + reason, "IngestFailed", failure);
+          "ingest of video " + request.videoId() + " failed: " + rootMessage(failure), "IngestFailed", failure);
     }
   }
 
@@ -223,6 +225,25 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
   private static boolean isSuperseded(ActivityFailure failure) {
     return failure.getCause() instanceof ApplicationFailure app
         && IngestFailures.CONTENT_SUPERSEDED.equals(app.getType());
+  }
+
+  /**
+   * What the video's stored state says about a failure, which its creator reads: our own refusal
+   * of the input in its words, anything else as the stage and a code (the failure's type, or
+   * {@code Timeout}), never an exception's text, which may carry a provider's body, SQL or a path.
+   */
+  static String storedReason(IngestStage failedAt, ActivityFailure failure) {
+    Throwable cause = failure.getCause();
+    if (cause instanceof ApplicationFailure app && IngestFailures.INVALID_VIDEO.equals(app.getType())) {
+      return app.getOriginalMessage();
+    }
+    String code;
+    if (cause instanceof ApplicationFailure app && app.getType() != null) {
+      code = app.getType().substring(app.getType().lastIndexOf('.') + 1);
+    } else {
+      code = cause instanceof TimeoutFailure ? "Timeout" : "Failed";
+    }
+    return failedAt.wireName() + " failed: " + code;
   }
 
   private static String rootMessage(Throwable t) {

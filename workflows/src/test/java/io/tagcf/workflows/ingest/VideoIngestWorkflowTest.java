@@ -342,14 +342,18 @@ class VideoIngestWorkflowTest {
   }
 
   @Test
-  void markFailedGetsTheMessageOfTheRootCause(TestWorkflowEnvironment testEnv, Worker worker) {
+  void aFailureOtherThanOurOwnRefusalIsStoredAsItsStageAndCodeNeverItsText(TestWorkflowEnvironment testEnv,
+      Worker worker) {
     when(tagging.extractTags(any()))
         .thenThrow(new IllegalArgumentException("cannot tag video v-1001", new IOException("transcript is not UTF-8")));
     VideoIngestWorkflow workflow = startWorkers(testEnv, worker);
 
     assertThatThrownBy(() -> workflow.ingest(new IngestRequest(VIDEO_ID, HASH)))
-        .isInstanceOf(WorkflowFailedException.class);
-    verify(store).markFailed(REF, "transcript is not UTF-8");
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOfSatisfying(ApplicationFailure.class, failure -> assertThat(failure.getOriginalMessage())
+            .as("operators still read the cause in Temporal").endsWith("transcript is not UTF-8"));
+    verify(store).markFailed(REF, "tagging failed: IllegalArgumentException");
   }
 
   /**
@@ -366,7 +370,9 @@ class VideoIngestWorkflowTest {
     assertThatThrownBy(() -> workflow.ingest(new IngestRequest(VIDEO_ID, HASH)))
         .isInstanceOf(WorkflowFailedException.class);
     verify(tagging, times(1)).extractTags(REF);
-    verify(store).markFailed(REF, "video v-1001 is unusable");
+    // Our own refusal of the input keeps its words; anything else is stored as its code.
+    verify(store).markFailed(REF, type.equals(IngestFailures.INVALID_VIDEO) ? "video v-1001 is unusable"
+        : "tagging failed: " + type.substring(type.lastIndexOf('.') + 1));
   }
 
   @Test
@@ -378,7 +384,7 @@ class VideoIngestWorkflowTest {
     assertThatThrownBy(() -> workflow.ingest(new IngestRequest(VIDEO_ID, HASH)))
         .isInstanceOf(WorkflowFailedException.class);
     verify(tagging, times(6)).extractTags(REF);
-    verify(store).markFailed(REF, "tagger model is loading");
+    verify(store).markFailed(REF, "tagging failed: TaggerBusy");
   }
 
   @Test
