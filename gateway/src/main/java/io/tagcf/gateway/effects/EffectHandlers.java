@@ -5,8 +5,6 @@ import io.tagcf.models.access.Principal;
 import io.tagcf.store.video.StoredVideo;
 import io.tagcf.gateway.http.BlockingReplies;
 import io.tagcf.gateway.http.RequestParameters;
-import io.tagcf.gateway.problem.Problem;
-import io.tagcf.gateway.problem.ProblemException;
 import io.tagcf.gateway.tags.TagStore;
 import io.tagcf.gateway.videos.VideoStore;
 import io.tagcf.models.interactions.Outcome;
@@ -17,18 +15,13 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Handlers of the effects API: snapshots and their runs, a tag's effects, rankings of tags by
  * effect, a video's attributions. Reads come from published snapshots only ({@link PublishedSnapshots}).
  */
 public final class EffectHandlers {
-
-  private static final Logger log = LoggerFactory.getLogger(EffectHandlers.class);
 
   private final BlockingReplies blocking;
   private final EffectStore effects;
@@ -66,7 +59,7 @@ public final class EffectHandlers {
       try {
         runs.start(workflowId, request);
       } catch (OrchestratorUnavailableException e) {
-        throw unavailable(e, "the snapshot run could not be started; repeat the request");
+        throw e.toProblem("the snapshot run could not be started; repeat the request");
       }
       return EffectJson.accepted(name, workflowId, request);
     });
@@ -80,7 +73,7 @@ public final class EffectHandlers {
         return EffectJson.run(name, runs.run(workflowId)
             .orElseThrow(() -> PublishedSnapshots.notFound("no snapshot run " + workflowId)));
       } catch (OrchestratorUnavailableException e) {
-        throw unavailable(e, "the snapshot run could not be read; try again");
+        throw e.toProblem("the snapshot run could not be read; try again");
       }
     });
   }
@@ -135,10 +128,5 @@ public final class EffectHandlers {
   /** An outcome the contract's enum allowed. */
   private static Outcome outcome(String label) {
     return Outcome.valueOf(label.toUpperCase(Locale.ROOT));
-  }
-
-  private static ProblemException unavailable(OrchestratorUnavailableException e, String detail) {
-    log.warn("{}: {}", e.getMessage(), Objects.toString(e.getCause(), ""));
-    return new ProblemException(Problem.of(503, "Service unavailable", detail));
   }
 }

@@ -18,18 +18,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Handlers of the explanation API: read a video's explanation, request one. Each resolves the
  * video first: a video the caller may not read (another creator's) answers exactly as a missing one.
  */
 public final class ExplanationHandlers {
-
-  private static final Logger log = LoggerFactory.getLogger(ExplanationHandlers.class);
 
   private final BlockingReplies blocking;
   private final VideoStore videos;
@@ -93,9 +87,7 @@ public final class ExplanationHandlers {
           status = runs.start(workflowId, new ExplanationRequest(videoId, snapshotId, language))
               == ExplanationStarter.Start.STARTED ? "started" : "running";
         } catch (OrchestratorUnavailableException e) {
-          log.warn("{}: {}", e.getMessage(), Objects.toString(e.getCause(), ""));
-          throw new ProblemException(Problem.of(503, "Service unavailable",
-              "the explanation run could not be started; repeat the request"));
+          throw e.toProblem("the explanation run could not be started; repeat the request");
         }
       }
       return new Accepted(ExplanationJson.accepted(videoId, snapshotId, language, workflowId, status),
