@@ -2,6 +2,7 @@ package io.tagcf.activities.explanations;
 
 import dev.langchain4j.service.AiServices;
 import io.tagcf.activities.llm.ChatModels;
+import io.tagcf.activities.llm.DataBlock;
 import io.tagcf.activities.llm.LlmSettings;
 import io.tagcf.models.explanations.Evidence;
 import io.tagcf.models.explanations.Explanation;
@@ -15,8 +16,7 @@ import java.util.List;
  */
 public final class LlmExplanationWriter {
 
-  private static final String OPEN = "<<<EVIDENCE";
-  private static final String CLOSE = "EVIDENCE>>>";
+  private static final DataBlock BLOCK = new DataBlock("<<<EVIDENCE", "EVIDENCE>>>");
 
   private final ExplanationAssistant assistant;
   private final LlmSettings settings;
@@ -43,14 +43,7 @@ public final class LlmExplanationWriter {
 
   /** The evidence as the prompt's data block, with anything that would close the block removed. */
   static String payload(Evidence evidence) {
-    String json = ExplanationJson.evidence(evidence);
-    String previous;
-    do {
-      // Until nothing changes: removing one delimiter may join the text around it into another.
-      previous = json;
-      json = json.replace(OPEN, "").replace(CLOSE, "");
-    } while (!json.equals(previous));
-    return json;
+    return BLOCK.clean(ExplanationJson.evidence(evidence));
   }
 
   private static Explanation explanation(ExplanationReply reply, String language) {

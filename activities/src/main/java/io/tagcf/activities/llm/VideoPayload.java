@@ -15,6 +15,7 @@ final class VideoPayload {
 
   static final int TRANSCRIPT_BUDGET = 6_000;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final DataBlock BLOCK = new DataBlock("<<<VIDEO_DATA", "VIDEO_DATA>>>");
 
   private VideoPayload() {}
 
@@ -39,6 +40,6 @@ final class VideoPayload {
   }
 
   private static String clean(String s) {
-    return s.replace("<<<VIDEO_DATA", "").replace("VIDEO_DATA>>>", "");
+    return BLOCK.clean(s);
   }
 }
