@@ -7,6 +7,7 @@ import io.tagcf.gateway.effects.EffectHandlers;
 import io.tagcf.gateway.explanations.ExplanationHandlers;
 import io.tagcf.gateway.http.BlockingReplies;
 import io.tagcf.gateway.http.BodyLimits;
+import io.tagcf.gateway.http.NoNulCharacters;
 import io.tagcf.gateway.http.BodyValidation;
 import io.tagcf.gateway.interactions.InteractionHandlers;
 import io.tagcf.gateway.problem.Problem;
@@ -93,6 +94,7 @@ public final class GatewayServer {
     }
     builder.rootHandler(new BodyLimits(contract, BODY_LIMIT_BYTES));
     builder.rootHandler(GatewayServer::requireJsonBody);
+    builder.rootHandler(new NoNulCharacters());
     builder.rootHandler(GatewayServer::encodeQueryForValidator);
     builder.getRoute("uploadVideo").addHandler(videos::upload).addFailureHandler(problems);
     builder.getRoute("getVideo").addHandler(videos::get).addFailureHandler(problems);

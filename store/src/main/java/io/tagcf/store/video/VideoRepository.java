@@ -33,12 +33,18 @@ public final class VideoRepository {
 
   /**
    * Stores an upload and decides whether it needs ingesting, atomically: the video row is locked
-   * so that two concurrent uploads of one id cannot both decide to start a run.
+   * so that two concurrent uploads of one id cannot both decide to start a run. A new id is
+   * inserted first, if absent: a concurrent upload of the same new id waits for that insert to
+   * commit and then finds the row, instead of inserting it too and failing on the key.
    *
    * @throws CreatorMismatchException when the id is already taken by another creator
    */
   public UploadDecision upsertForIngest(VideoSubmission v, String contentHash, String workflowId) {
     return tx.inTransaction(c -> {
+      if (insertVideoIfAbsent(c, v, contentHash)) {
+        setQueued(c, v.videoId(), contentHash, workflowId, true);
+        return new UploadDecision(UploadDecision.Kind.CREATED, IngestStage.QUEUED);
+      }
       String storedHash = null;
       String storedCreator = null;
       IngestStage stage = null;
@@ -57,9 +63,9 @@ public final class VideoRepository {
         }
       }
       if (storedHash == null) {
-        insertVideo(c, v, contentHash);
-        setQueued(c, v.videoId(), contentHash, workflowId, true);
-        return new UploadDecision(UploadDecision.Kind.CREATED, IngestStage.QUEUED);
+        // Inserted by another upload, which has not stored its ingest state: it cannot have
+        // committed (both are written in one transaction), so this is a bug, not a race.
+        throw new IllegalStateException("video " + v.videoId() + " exists without an ingest state");
       }
       if (!storedCreator.equals(v.creatorId())) {
         throw new CreatorMismatchException(v.videoId());
@@ -170,14 +176,15 @@ public final class VideoRepository {
     });
   }
 
-  private static void insertVideo(Connection c, VideoSubmission v, String hash) throws SQLException {
+  /** Inserts the video unless its id exists; whether it did. */
+  private static boolean insertVideoIfAbsent(Connection c, VideoSubmission v, String hash) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO videos (video_id, creator_id, title, description, transcript, cover_text,"
                 + " duration_sec, language, published_at, content_hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (video_id) DO NOTHING")) {
       bindContent(ps, v, hash, 1);
-      ps.executeUpdate();
+      return ps.executeUpdate() == 1;
     }
   }
 

@@ -7,6 +7,14 @@ import io.tagcf.models.video.IngestStage;
 import io.tagcf.store.Database;
 import io.tagcf.store.Fixtures;
 import io.tagcf.store.TestDatabase;
+import io.tagcf.store.TestSql;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,6 +84,35 @@ class VideoRepositoryTest {
     assertThatThrownBy(() -> videos.upsertForIngest(Fixtures.video("r4", "intruder", "x"), "h9", "wf"))
         .isInstanceOf(CreatorMismatchException.class);
     assertThat(videos.find("r4").orElseThrow().video().title()).isEqualTo("t");
+  }
+
+  @Test
+  void concurrentUploadsOfOneNewIdMakeOneRowAndOneCreation() throws Exception {
+    int uploads = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(uploads);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<UploadDecision>> decisions = new ArrayList<>();
+      for (int i = 0; i < uploads; i++) {
+        decisions.add(pool.submit(() -> {
+          start.await();
+          return videos.upsertForIngest(Fixtures.video("race-1", "c1", "t"), "h1", "video-ingest/race-1");
+        }));
+      }
+      start.countDown();
+      List<UploadDecision.Kind> kinds = new ArrayList<>();
+      for (Future<UploadDecision> d : decisions) {
+        kinds.add(d.get(60, TimeUnit.SECONDS).kind());
+      }
+      assertThat(kinds).as("no upload fails on the key").hasSize(uploads);
+      assertThat(kinds.stream().filter(k -> k == UploadDecision.Kind.CREATED)).hasSize(1);
+      assertThat(kinds).containsOnly(UploadDecision.Kind.CREATED, UploadDecision.Kind.RESUMED);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(TestSql.number(db.dataSource(), "SELECT count(*) FROM videos WHERE video_id = 'race-1'")).isEqualTo(1);
+    assertThat(TestSql.number(db.dataSource(), "SELECT count(*) FROM ingest_state WHERE video_id = 'race-1'"))
+        .isEqualTo(1);
   }
 
   @Test
