@@ -22,7 +22,7 @@ public final class ProblemReport {
   public synchronized void report(String problem) {
     count++;
     if (count <= limit) {
-      err.println(prefix + problem);
+      err.println(prefix + TerminalText.escape(problem));
       err.flush();
     }
   }

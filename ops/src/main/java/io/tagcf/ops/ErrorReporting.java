@@ -1,5 +1,6 @@
 package io.tagcf.ops;
 
+import io.tagcf.batch.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -17,7 +18,7 @@ final class ErrorReporting implements IExecutionExceptionHandler, IParameterExce
   public int handleParseException(ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     String name = cmd.getCommandSpec().qualifiedName();
-    cmd.getErr().println(name + ": error: " + e.getMessage() + " (see '" + name + " --help')");
+    cmd.getErr().println(name + ": error: " + TerminalText.escape(e.getMessage()) + " (see '" + name + " --help')");
     return cmd.getCommandSpec().exitCodeOnInvalidInput();
   }
 
@@ -29,7 +30,9 @@ final class ErrorReporting implements IExecutionExceptionHandler, IParameterExce
       cause = cause.getCause();
       message = cause.getMessage();
     }
-    cmd.getErr().println("tagcf " + cmd.getCommandName() + ": error: " + (message == null ? e.getClass().getSimpleName() : message));
+    // Messages quote input (file names, fields, values): never let that text drive the terminal.
+    cmd.getErr().println("tagcf " + cmd.getCommandName() + ": error: "
+        + (message == null ? e.getClass().getSimpleName() : TerminalText.escape(message)));
     if ("1".equals(System.getenv("TAGCF_DEBUG"))) {
       e.printStackTrace(cmd.getErr());
     }

@@ -188,6 +188,8 @@ class ClassifyCommandTest {
         {"{\"id\":\"1\",\"text\":\"  \"}\n", "text must not be blank"},
         {"{\"id\":1.5,\"text\":\"x\"}\n", "id must be a non-blank string or an integer"},
         {"{\"id\":\"1\",\"text\":\"x\",\"lable\":\"a\"}\n", "unknown field 'lable'"},
+        // A key that would drive the terminal (clear the screen, red text) is shown escaped.
+        {"{\"id\":\"1\",\"text\":\"x\",\"\\u001b[2J\\u001b[31mred\":\"a\"}\n", "unknown field '\\u001b[2J\\u001b[31mred'"},
         {"[1,2]\n", "bad.jsonl line 1: not a JSON object"},
         {"{\"id\":\"1\",\"text\":\"x\"}}\n", "bad.jsonl line 1: not valid JSON"},
         {"{\"id\":\"1\",\"text\":\"x\"}\n{\"id\":\"1\",\"text\":\"y\"}\n", "bad.jsonl line 2: id 1 already on line 1"},
