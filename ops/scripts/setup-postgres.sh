@@ -47,26 +47,33 @@ fi
 pg_isready -q -h "$PGHOST" -p "$PGPORT" || { log "PostgreSQL is not accepting connections on $PGHOST:$PGPORT"; exit 1; }
 
 # --- 2. pgvector available ------------------------------------------------------------------
+src_list=/etc/apt/sources.list.d/tagcf-pgvector-src.sources
+remove_source_list() {
+  if [ -f "$src_list" ]; then
+    as_root rm -f "$src_list"
+    as_root "${APT[@]}" update >/dev/null 2>&1 || true
+  fi
+}
 SHAREDIR=$(/usr/lib/postgresql/"$PG_MAJOR"/bin/pg_config --sharedir 2>/dev/null || echo /usr/share/postgresql/"$PG_MAJOR")
 if [ ! -f "$SHAREDIR/extension/vector.control" ]; then
   log "pgvector missing for PostgreSQL $PG_MAJOR: building Debian's source package"
   if ! apt-cache show "postgresql-$PG_MAJOR-pgvector" >/dev/null 2>&1 \
      || ! apt_install "postgresql-$PG_MAJOR-pgvector"; then
     apt_install "postgresql-server-dev-$PG_MAJOR" dpkg-dev make gcc
-    src_list=/etc/apt/sources.list.d/tagcf-pgvector-src.sources
-    if [ ! -f "$src_list" ]; then
-      as_root tee "$src_list" >/dev/null <<SRC
+    # A source list only for this download: removed again (with its package lists) however the
+    # build ends, so that the machine's apt sources stay as they were.
+    build=$(mktemp -d)
+    trap 'rm -rf "$build"; remove_source_list' EXIT
+    as_root tee "$src_list" >/dev/null <<SRC
 Types: deb-src
 URIs: http://deb.debian.org/debian
 Suites: $PGVECTOR_SOURCE_SUITE
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
-    fi
     as_root "${APT[@]}" update >/dev/null
-    build=$(mktemp -d)
-    trap 'rm -rf "$build"' EXIT
     (cd "$build" && apt-get source --download-only -q pgvector >/dev/null 2>&1)
+    remove_source_list
     tarball=$(ls "$build"/pgvector_*.orig.tar.* | head -n 1)
     tar -xf "$tarball" -C "$build"
     srcdir=$(find "$build" -maxdepth 1 -type d -name 'pgvector-*' | head -n 1)
@@ -77,11 +84,24 @@ SRC
   fi
 fi
 
+# Earlier versions of this script left their source list behind.
+if [ -f "$src_list" ]; then
+  log "removing the deb-src list an earlier set-up left in /etc/apt"
+  remove_source_list
+fi
+
 # --- 3. databases with the extension --------------------------------------------------------
+# Names go to psql as variables (:'db' quotes a literal, :"db" an identifier), never spliced
+# into SQL, and must be plain identifiers in the first place.
 for db in $DATABASES; do
-  if [ "$(psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'")" != "1" ]; then
+  if [[ ! "$db" =~ ^[A-Za-z_][A-Za-z0-9_]{0,62}$ ]]; then
+    log "not a database name: '$db' (letters, digits and _, not starting with a digit; at most 63)"; exit 2
+  fi
+done
+for db in $DATABASES; do
+  if [ "$(psql -d postgres -tA -v db="$db" <<<"SELECT 1 FROM pg_database WHERE datname = :'db';")" != "1" ]; then
     log "creating database $db"
-    psql -d postgres -q -c "CREATE DATABASE \"$db\""
+    psql -d postgres -q -v ON_ERROR_STOP=1 -v db="$db" <<<'CREATE DATABASE :"db";'
   fi
   psql -d "$db" -q -c "CREATE EXTENSION IF NOT EXISTS vector" 2>&1 | grep -v 'already exists' >&2 || true
 done
