@@ -41,15 +41,16 @@ public final class CoverSetWorkflowImpl implements CoverSetWorkflow {
       // A refresh asked for while this run works triggers the next one right after it.
       refreshRequested = false;
       List<CoverSetSummary> results = new ArrayList<>();
-      String error = null;
+      List<String> errors = new ArrayList<>();
       for (TagKind kind : TagKind.values()) {
         try {
           results.add(activities.refreshCoverSet(new CoverSetRequest(kind, schedule.windowDays(), schedule.tau())));
         } catch (ActivityFailure f) {
-          error = kind.wireName() + ": " + (f.getCause() == null ? f.getMessage() : f.getCause().getMessage());
+          errors.add(kind.wireName() + ": " + (f.getCause() == null ? f.getMessage() : f.getCause().getMessage()));
         }
       }
-      status = new CoverSetStatus(status.runs() + 1, Workflow.currentTimeMillis(), results, error);
+      status = new CoverSetStatus(status.runs() + 1, Workflow.currentTimeMillis(), results,
+          errors.isEmpty() ? null : String.join("; ", errors));
       Workflow.await(schedule.interval(), () -> refreshRequested);
     }
     Workflow.continueAsNew(schedule);

@@ -37,6 +37,12 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
 
   static final String LLM_TAGGING_CHANGE = "llm-tagging";
   static final String LOCAL_STEPS_CHANGE = "local-steps";
+  /**
+   * Version 1: a step that fails after a re-upload has signalled new content restarts on the new
+   * content instead of marking the video failed. The gateway's signal-with-start went to this run,
+   * so before it the new content was never ingested.
+   */
+  static final String RESTART_AFTER_FAILURE_CHANGE = "restart-on-new-content-after-failure";
 
   /** How long a run whose content was replaced waits for the upload's signal before it ends. */
   static final Duration SUPERSEDED_GRACE = Duration.ofMinutes(1);
@@ -125,6 +131,10 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
         restartIfChanged(request);
         return new IngestResult(
             request.videoId(), request.contentHash(), IngestResult.Outcome.SUPERSEDED, 0, 0);
+      }
+      if (Workflow.getVersion(RESTART_AFTER_FAILURE_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
+        // The failure was of content that is no longer the video's: ingest the new content.
+        restartIfChanged(request);
       }
       IngestStage failedAt = stage;
       stage = IngestStage.FAILED;

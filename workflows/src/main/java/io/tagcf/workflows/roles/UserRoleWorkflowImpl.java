@@ -69,7 +69,10 @@ public final class UserRoleWorkflowImpl implements UserRoleWorkflow {
         error = "roles/statistical logic: " + cause(f);
       }
       TaggerPlan plan = planner.taggerPlan();
-      if (plan.llm() && schedule.llmLogic() != null && run % Math.max(1, schedule.llmEveryRuns()) == 0) {
+      // Counted over every execution: an input written before runsBefore existed reads 0, the
+      // cadence such a run had, so replaying it schedules what it scheduled.
+      long overall = schedule.runsBefore() + run;
+      if (plan.llm() && schedule.llmLogic() != null && overall % Math.max(1, schedule.llmEveryRuns()) == 0) {
         try {
           llm = llmLogic.generateLlmLogic(schedule.llmLogic());
         } catch (ActivityFailure f) {
@@ -79,7 +82,7 @@ public final class UserRoleWorkflowImpl implements UserRoleWorkflow {
       status = new UserRoleStatus(status.runs() + 1, Workflow.currentTimeMillis(), roles, stats, llm, error);
       Workflow.await(schedule.interval(), () -> refreshRequested);
     }
-    Workflow.continueAsNew(schedule);
+    Workflow.continueAsNew(schedule.next());
   }
 
   private static String cause(ActivityFailure f) {

@@ -26,7 +26,6 @@ import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -107,9 +106,6 @@ class CoverSetWorkflowTest {
     assertThat(nextRun.latest()).containsExactly(ITEM_COVER, AUDIENCE_COVER);
   }
 
-  @Disabled("Bug in CoverSetWorkflowImpl: each failing kind overwrites the error of the one before, so when "
-      + "both kinds fail lastError names only the audience kind and the item kind's failure is lost "
-      + "(UserRoleWorkflowImpl joins its errors with \"; \").")
   @Test
   void bothKindsFailingAreBothRecorded(TestWorkflowEnvironment testEnv, Worker worker) {
     when(activities.refreshCoverSet(ITEM_REQUEST))

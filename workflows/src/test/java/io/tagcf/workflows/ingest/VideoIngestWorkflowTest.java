@@ -52,7 +52,6 @@ import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -298,10 +297,6 @@ class VideoIngestWorkflowTest {
     verify(store).storeResults(eq(NEW_REF), eq(NORMALISED), any());
   }
 
-  @Disabled("Bug in VideoIngestWorkflowImpl: the failure path never checks for a contentChanged signal. "
-      + "A step that fails (not ContentSuperseded) after a re-upload has signalled the run marks the video "
-      + "failed and fails the run, and the new content is never ingested: the gateway's signal-with-start "
-      + "went to this run, so no new run starts.")
   @Test
   void contentChangedBeforeAFailingStepEndsContinuesAsNewOnTheNewHash(
       TestWorkflowEnvironment testEnv, Worker worker) {

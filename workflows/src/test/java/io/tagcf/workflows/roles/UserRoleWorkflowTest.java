@@ -37,7 +37,6 @@ import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -220,10 +219,6 @@ class UserRoleWorkflowTest {
     verify(activities, times(3)).identifyRoles(ROLES);
   }
 
-  @Disabled("Bug in UserRoleWorkflowImpl: the LLM cadence counts runs of the current execution "
-      + "(run % llmEveryRuns) and the count restarts at 0 after continue-as-new, so when runsPerExecution "
-      + "is not a multiple of llmEveryRuns the LLM logic runs more often than every llmEveryRuns runs "
-      + "(here on runs 0 and 2 instead of 0 and 3). The defaults (24 and 24) hide it.")
   @Test
   void llmCadenceCarriesOverContinueAsNew(TestWorkflowEnvironment testEnv, Worker worker) {
     when(planner.taggerPlan()).thenReturn(LLM_PLAN);
