@@ -12,7 +12,7 @@ import io.vertx.openapi.contract.SecurityScheme;
 import io.vertx.openapi.contract.Server;
 import java.util.List;
 
-/** The router's contract, unchanged but for its schema repository: see {@link ValidatorCachingRepository}. */
+/** The router's contract, unchanged but for its schema repository: see {@link SchemaValidatorCache}. */
 final class ValidatorCachingContract implements OpenAPIContract {
 
   private final OpenAPIContract delegate;
@@ -20,7 +20,7 @@ final class ValidatorCachingContract implements OpenAPIContract {
 
   ValidatorCachingContract(OpenAPIContract delegate) {
     this.delegate = delegate;
-    this.schemas = new ValidatorCachingRepository(delegate.getSchemaRepository());
+    this.schemas = new SchemaValidatorCache(delegate.getSchemaRepository());
   }
 
   @Override

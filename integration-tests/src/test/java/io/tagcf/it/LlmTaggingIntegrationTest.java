@@ -71,7 +71,8 @@ class LlmTaggingIntegrationTest {
             .withDevTemporalPort(0)
             // The upkeep workflows would send logic prompts to the scripted server too.
             .withMaintenance(new io.tagcf.ops.config.MaintenanceSettings(false, 30, Duration.ofDays(1), Duration.ofHours(1),
-                Duration.ofDays(1), io.tagcf.workflowapi.effects.EffectRequest.defaults(), 1, false))
+                Duration.ofDays(1), io.tagcf.workflowapi.effects.EffectRequest.defaults(), 1, false,
+                Duration.ofMinutes(5), Duration.ofMinutes(10)))
             .withLlm(Optional.of(new LlmSettings(p,
                 llm.baseUrl(p),
                 "sk-integration-secret", "scripted-model", Duration.ofSeconds(1), 3,

@@ -2,6 +2,7 @@ package io.tagcf.activities.ingest;
 
 import io.tagcf.models.embedding.VideoEmbedding;
 import io.tagcf.models.tags.NormalisedTags;
+import io.tagcf.models.video.ContentRevision;
 import io.tagcf.models.video.VideoRef;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
@@ -13,6 +14,10 @@ public interface IngestStoreActivities {
   /** Writes tags, embedding and the final stage in one transaction. */
   @ActivityMethod
   void storeResults(VideoRef video, NormalisedTags tags, VideoEmbedding embedding);
+
+  /** The video's content as stored now; null when the video is gone. */
+  @ActivityMethod
+  ContentRevision currentContent(String videoId);
 
   /** Records that the run failed, with a reason an operator can act on. */
   @ActivityMethod

@@ -2,6 +2,7 @@ package io.tagcf.activities.ingest;
 
 import io.tagcf.models.embedding.VideoEmbedding;
 import io.tagcf.models.tags.NormalisedTags;
+import io.tagcf.models.video.ContentRevision;
 import io.tagcf.models.video.IngestStage;
 import io.tagcf.models.video.VideoRef;
 import io.tagcf.store.ingest.IngestResultWriter;
@@ -25,6 +26,11 @@ public final class IngestStoreActivitiesImpl implements IngestStoreActivities {
     if (!writer.write(ref.videoId(), ref.contentHash(), tags, embedding)) {
       throw IngestFailures.superseded(ref.videoId());
     }
+  }
+
+  @Override
+  public ContentRevision currentContent(String videoId) {
+    return videos.currentContent(videoId).orElse(null);
   }
 
   @Override

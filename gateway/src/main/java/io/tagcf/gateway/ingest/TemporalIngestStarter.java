@@ -2,13 +2,10 @@ package io.tagcf.gateway.ingest;
 
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckResponse;
-import io.tagcf.workflowapi.TaskQueues;
-import io.tagcf.workflowapi.ingest.IngestRequest;
+import io.tagcf.models.video.ContentRevision;
+import io.tagcf.workflowapi.ingest.IngestSignal;
 import io.tagcf.workflowapi.ingest.VideoIngestWorkflow;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
 
 /**
@@ -27,23 +24,11 @@ public final class TemporalIngestStarter implements IngestStarter {
   }
 
   @Override
-  public void requestIngest(String videoId, String contentHash) {
-    VideoIngestWorkflow workflow =
-        client.newWorkflowStub(
-            VideoIngestWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId(videoId))
-                .setTaskQueue(TaskQueues.INGEST)
-                .setWorkflowIdReusePolicy(
-                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-                .build());
+  public void requestIngest(String videoId, String contentHash, long revision) {
     RuntimeException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      BatchRequest request = client.newSignalWithStartRequest();
-      request.add(workflow::ingest, new IngestRequest(videoId, contentHash));
-      request.add(workflow::contentChanged, contentHash);
       try {
-        client.signalWithStart(request);
+        IngestSignal.send(client, videoId, new ContentRevision(contentHash, revision));
         return;
       } catch (WorkflowServiceException | StatusRuntimeException e) {
         // A run that completes between the server's "is it running" check and the signal fails

@@ -38,7 +38,7 @@ public final class VideoUploads {
     String hash = ContentFingerprint.of(video);
     UploadDecision decision = videos.recordUpload(video, hash, workflowId);
     if (decision.needsIngest()) {
-      ingest.requestIngest(video.videoId(), hash);
+      ingest.requestIngest(video.videoId(), hash, decision.revision());
     }
     metrics.counter("tagcf.uploads", "outcome", decision.kind().name().toLowerCase(Locale.ROOT)).increment();
     return new AcceptedUpload(video.videoId(), workflowId, decision.kind());

@@ -28,7 +28,7 @@ public final class FakeIngestStarter implements IngestStarter {
   }
 
   @Override
-  public void requestIngest(String videoId, String contentHash) {
+  public void requestIngest(String videoId, String contentHash, long revision) {
     threads.record("ingest.requestIngest");
     if (!reachable) {
       throw new IngestUnavailableException(

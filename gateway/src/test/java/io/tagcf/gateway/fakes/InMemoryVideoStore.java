@@ -27,6 +27,7 @@ public final class InMemoryVideoStore implements VideoStore {
   private final Map<String, List<VideoTag>> tags = new ConcurrentHashMap<>();
   private final Map<String, List<SimilarVideo>> neighbours = new ConcurrentHashMap<>();
   private final List<Integer> requestedK = new CopyOnWriteArrayList<>();
+  private final Map<String, Long> revisions = new ConcurrentHashMap<>();
   private final List<String> nearestFor = new CopyOnWriteArrayList<>();
   private volatile RuntimeException failure;
 
@@ -78,23 +79,24 @@ public final class InMemoryVideoStore implements VideoStore {
     StoredVideo stored = videos.get(video.videoId());
     if (stored == null) {
       queue(video, contentHash, workflowId, NOW);
-      return new UploadDecision(Kind.CREATED, IngestStage.QUEUED);
+      revisions.put(video.videoId(), 1L);
+      return new UploadDecision(Kind.CREATED, IngestStage.QUEUED, 1);
     }
     if (!stored.video().creatorId().equals(video.creatorId())) {
       throw new CreatorMismatchException(video.videoId());
     }
     if (!stored.contentHash().equals(contentHash)) {
       queue(video, contentHash, workflowId, stored.createdAt());
-      return new UploadDecision(Kind.CHANGED, IngestStage.QUEUED);
+      return new UploadDecision(Kind.CHANGED, IngestStage.QUEUED, revisions.merge(video.videoId(), 1L, Long::sum));
     }
     if (stored.stage() == IngestStage.FAILED) {
       queue(video, contentHash, workflowId, stored.createdAt());
-      return new UploadDecision(Kind.REQUEUED, IngestStage.QUEUED);
+      return new UploadDecision(Kind.REQUEUED, IngestStage.QUEUED, revisions.getOrDefault(video.videoId(), 1L));
     }
     if (stored.stage() == IngestStage.DONE) {
-      return new UploadDecision(Kind.UNCHANGED, stored.stage());
+      return new UploadDecision(Kind.UNCHANGED, stored.stage(), revisions.getOrDefault(video.videoId(), 1L));
     }
-    return new UploadDecision(Kind.RESUMED, stored.stage());
+    return new UploadDecision(Kind.RESUMED, stored.stage(), revisions.getOrDefault(video.videoId(), 1L));
   }
 
   @Override

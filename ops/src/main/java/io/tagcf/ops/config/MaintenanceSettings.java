@@ -8,8 +8,11 @@ import java.time.Duration;
  * {@code coverSetInterval}; user roles and the logic graph every {@code rolesInterval}; an effect
  * snapshot every {@code effectsInterval} ({@code effects}: window, segments, shards, rules), its
  * shards estimated on {@code effectsThreads} threads per worker; when {@code explainAfterSnapshot}, every
- * published snapshot's videos with effects are explained in both languages.
+ * published snapshot's videos with effects are explained in both languages; every
+ * {@code reconcileInterval}, videos whose ingest has not moved for {@code reconcileMinAge} are
+ * re-signalled.
  */
 public record MaintenanceSettings(
     boolean enabled, int coverSetWindowDays, Duration coverSetInterval, Duration rolesInterval,
-    Duration effectsInterval, EffectRequest effects, int effectsThreads, boolean explainAfterSnapshot) {}
+    Duration effectsInterval, EffectRequest effects, int effectsThreads, boolean explainAfterSnapshot,
+    Duration reconcileInterval, Duration reconcileMinAge) {}

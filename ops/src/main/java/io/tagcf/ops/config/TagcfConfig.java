@@ -76,7 +76,9 @@ public record TagcfConfig(
             Duration.ofMinutes(r.positiveInt("TAGCF_EFFECTS_INTERVAL_MINUTES", 1_440)),
             effects(r),
             r.positiveInt("TAGCF_EFFECTS_THREADS", cores),
-            !"off".equalsIgnoreCase(r.string("TAGCF_EXPLAIN_AFTER_SNAPSHOT", "on"))),
+            !"off".equalsIgnoreCase(r.string("TAGCF_EXPLAIN_AFTER_SNAPSHOT", "on")),
+            Duration.ofSeconds(r.positiveInt("TAGCF_RECONCILE_INTERVAL_SECONDS", 300)),
+            Duration.ofSeconds(r.positiveInt("TAGCF_RECONCILE_MIN_AGE_SECONDS", 600))),
         AccessSettings.from(env));
   }
 

@@ -9,6 +9,8 @@ import io.tagcf.workflowapi.coverset.CoverSetWorkflow;
 import io.tagcf.workflowapi.roles.UserRoleSchedule;
 import io.tagcf.workflowapi.roles.UserRoleWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.tagcf.workflowapi.ingest.IngestReconcilerWorkflow;
+import io.tagcf.workflowapi.ingest.ReconcileSchedule;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
@@ -35,6 +37,10 @@ public final class MaintenanceStarter {
         WorkflowClient.start(client.newWorkflowStub(CoverSetWorkflow.class, options(CoverSetWorkflow.WORKFLOW_ID))::maintain, coverSets));
     start(client, UserRoleWorkflow.WORKFLOW_ID, () ->
         WorkflowClient.start(client.newWorkflowStub(UserRoleWorkflow.class, options(UserRoleWorkflow.WORKFLOW_ID))::maintain, roles));
+    ReconcileSchedule reconcile = ReconcileSchedule.every(settings.reconcileInterval(), settings.reconcileMinAge());
+    start(client, IngestReconcilerWorkflow.WORKFLOW_ID, () ->
+        WorkflowClient.start(client.newWorkflowStub(IngestReconcilerWorkflow.class,
+            options(IngestReconcilerWorkflow.WORKFLOW_ID))::reconcile, reconcile));
     EffectSchedule effects = new EffectSchedule(settings.effectsInterval(), settings.effects(), 30);
     start(client, EffectScheduleWorkflow.WORKFLOW_ID, () ->
         WorkflowClient.start(client.newWorkflowStub(EffectScheduleWorkflow.class,

@@ -8,6 +8,7 @@ import io.tagcf.activities.embedding.OnnxEmbedder;
 import io.tagcf.activities.embedding.OnnxModelSpec;
 import io.tagcf.activities.ingest.CurrentVideo;
 import io.tagcf.activities.ingest.IngestStoreActivitiesImpl;
+import io.tagcf.activities.ingest.ReconcileActivitiesImpl;
 import io.tagcf.activities.llm.ChatModels;
 import io.tagcf.activities.llm.LlmTaggingActivitiesImpl;
 import io.tagcf.activities.llm.LlmVideoTagger;
@@ -46,6 +47,8 @@ import io.tagcf.workflowapi.TaskQueues;
 import io.tagcf.workflows.effects.EffectEstimationWorkflowImpl;
 import io.tagcf.workflows.effects.EffectScheduleWorkflowImpl;
 import io.tagcf.workflows.coverset.CoverSetWorkflowImpl;
+import io.tagcf.workflowapi.ingest.IngestSignal;
+import io.tagcf.workflows.ingest.IngestReconcilerWorkflowImpl;
 import io.tagcf.workflows.ingest.VideoIngestWorkflowImpl;
 import io.tagcf.workflows.roles.UserRoleWorkflowImpl;
 import io.temporal.activity.Activity;
@@ -136,12 +139,14 @@ public final class WorkerRuntime implements AutoCloseable {
     factory.newWorker(TaskQueues.EMBEDDING, cpuBound).registerActivitiesImplementations(embedding);
 
     Worker maintenance = factory.newWorker(TaskQueues.MAINTENANCE);
-    maintenance.registerWorkflowImplementationTypes(CoverSetWorkflowImpl.class, UserRoleWorkflowImpl.class);
+    maintenance.registerWorkflowImplementationTypes(CoverSetWorkflowImpl.class, UserRoleWorkflowImpl.class,
+        IngestReconcilerWorkflowImpl.class);
     maintenance.registerActivitiesImplementations(
         new CoverSetActivitiesImpl(new CoverSetRepository(ds), Clock.systemUTC()),
         new UserRoleActivitiesImpl(new EngagementRepository(ds), new UserRoleRepository(ds),
             new LogicEdgeRepository(ds), Clock.systemUTC()),
-        new TaggerPlanActivitiesImpl(taggerPlan(config)));
+        new TaggerPlanActivitiesImpl(taggerPlan(config)),
+        new ReconcileActivitiesImpl(new VideoRepository(ds), (videoId, content) -> IngestSignal.send(client, videoId, content)));
 
     // One shard at a time per worker: a shard already runs its tags on every core, and two workers
     // split a snapshot's shards between them.

@@ -2,8 +2,13 @@ package io.tagcf.store.video;
 
 import io.tagcf.models.video.IngestStage;
 
-/** What an upload did to the stored video, and so whether the ingest workflow must run. */
-public record UploadDecision(Kind kind, IngestStage stage) {
+/**
+ * What an upload did to the stored video, and so whether the ingest workflow must run.
+ *
+ * @param revision the revision of the video's content after the upload (1 for the first, one more
+ *     for each change)
+ */
+public record UploadDecision(Kind kind, IngestStage stage, long revision) {
 
   public enum Kind {
     /** First upload of this video id. */

@@ -1,5 +1,6 @@
 package io.tagcf.store.video;
 
+import io.tagcf.models.video.ContentRevision;
 import io.tagcf.models.video.IngestStage;
 import io.tagcf.models.video.VideoSubmission;
 import io.tagcf.store.Transactions;
@@ -42,15 +43,16 @@ public final class VideoRepository {
   public UploadDecision upsertForIngest(VideoSubmission v, String contentHash, String workflowId) {
     return tx.inTransaction(c -> {
       if (insertVideoIfAbsent(c, v, contentHash)) {
-        setQueued(c, v.videoId(), contentHash, workflowId, true);
-        return new UploadDecision(UploadDecision.Kind.CREATED, IngestStage.QUEUED);
+        setQueued(c, v.videoId(), contentHash, workflowId, true, 1);
+        return new UploadDecision(UploadDecision.Kind.CREATED, IngestStage.QUEUED, 1);
       }
       String storedHash = null;
+      long revision = 0;
       String storedCreator = null;
       IngestStage stage = null;
       try (PreparedStatement ps =
           c.prepareStatement(
-              "SELECT v.content_hash, v.creator_id, s.stage FROM videos v"
+              "SELECT v.content_hash, v.creator_id, s.stage, s.revision FROM videos v"
                   + " JOIN ingest_state s ON s.video_id = v.video_id"
                   + " WHERE v.video_id = ? FOR UPDATE OF v")) {
         ps.setString(1, v.videoId());
@@ -59,6 +61,7 @@ public final class VideoRepository {
             storedHash = rs.getString(1);
             storedCreator = rs.getString(2);
             stage = IngestStage.fromWireName(rs.getString(3));
+            revision = rs.getLong(4);
           }
         }
       }
@@ -72,17 +75,55 @@ public final class VideoRepository {
       }
       if (!storedHash.equals(contentHash)) {
         updateVideo(c, v, contentHash);
-        setQueued(c, v.videoId(), contentHash, workflowId, false);
-        return new UploadDecision(UploadDecision.Kind.CHANGED, IngestStage.QUEUED);
+        setQueued(c, v.videoId(), contentHash, workflowId, false, revision + 1);
+        return new UploadDecision(UploadDecision.Kind.CHANGED, IngestStage.QUEUED, revision + 1);
       }
       if (stage == IngestStage.FAILED) {
-        setQueued(c, v.videoId(), contentHash, workflowId, false);
-        return new UploadDecision(UploadDecision.Kind.REQUEUED, IngestStage.QUEUED);
+        setQueued(c, v.videoId(), contentHash, workflowId, false, revision);
+        return new UploadDecision(UploadDecision.Kind.REQUEUED, IngestStage.QUEUED, revision);
       }
       if (stage == IngestStage.DONE) {
-        return new UploadDecision(UploadDecision.Kind.UNCHANGED, stage);
+        return new UploadDecision(UploadDecision.Kind.UNCHANGED, stage, revision);
       }
-      return new UploadDecision(UploadDecision.Kind.RESUMED, stage);
+      return new UploadDecision(UploadDecision.Kind.RESUMED, stage, revision);
+    });
+  }
+
+  /** The video's content as stored now: its fingerprint and revision; empty when there is no such video. */
+  public Optional<ContentRevision> currentContent(String videoId) {
+    return tx.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT content_hash, revision FROM ingest_state WHERE video_id = ?")) {
+        ps.setString(1, videoId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(new ContentRevision(rs.getString(1), rs.getLong(2))) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  /**
+   * Videos neither done nor failed whose state has not moved for {@code minAge}: their run may be
+   * gone (a start that failed after the row was written, a lost signal, a server restart). Oldest
+   * first, at most {@code limit}.
+   */
+  public List<StrandedVideo> stranded(java.time.Duration minAge, int limit) {
+    return tx.read(c -> {
+      List<StrandedVideo> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT video_id, content_hash, revision, stage FROM ingest_state"
+              + " WHERE stage NOT IN ('done', 'failed') AND updated_at < now() - ? * interval '1 millisecond'"
+              + " ORDER BY updated_at, video_id LIMIT ?")) {
+        ps.setLong(1, minAge.toMillis());
+        ps.setInt(2, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new StrandedVideo(rs.getString(1), new ContentRevision(rs.getString(2), rs.getLong(3)),
+                IngestStage.fromWireName(rs.getString(4))));
+          }
+        }
+      }
+      return out;
     });
   }
 
@@ -220,18 +261,19 @@ public final class VideoRepository {
   }
 
   private static void setQueued(
-      Connection c, String videoId, String hash, String workflowId, boolean insert)
+      Connection c, String videoId, String hash, String workflowId, boolean insert, long revision)
       throws SQLException {
     String sql =
         insert
-            ? "INSERT INTO ingest_state (content_hash, stage, workflow_id, video_id)"
-                + " VALUES (?, 'queued', ?, ?)"
-            : "UPDATE ingest_state SET content_hash = ?, stage = 'queued', workflow_id = ?,"
+            ? "INSERT INTO ingest_state (content_hash, stage, workflow_id, revision, video_id)"
+                + " VALUES (?, 'queued', ?, ?, ?)"
+            : "UPDATE ingest_state SET content_hash = ?, stage = 'queued', workflow_id = ?, revision = ?,"
                 + " error = NULL, queued_at = now(), updated_at = now() WHERE video_id = ?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, hash);
       ps.setString(2, workflowId);
-      ps.setString(3, videoId);
+      ps.setLong(3, revision);
+      ps.setString(4, videoId);
       ps.executeUpdate();
     }
   }

@@ -3,6 +3,7 @@ package io.tagcf.store.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tagcf.models.video.ContentRevision;
 import io.tagcf.models.video.IngestStage;
 import io.tagcf.store.Database;
 import io.tagcf.store.Fixtures;
@@ -76,6 +77,21 @@ class VideoRepositoryTest {
     assertThat(videos.upsertForIngest(Fixtures.video("r3", "c1", "t"), "h1", "wf").kind())
         .isEqualTo(UploadDecision.Kind.REQUEUED);
     assertThat(videos.find("r3").orElseThrow().error()).isNull();
+  }
+
+  @Test
+  void eachChangeOfContentIsTheNextRevisionAndNothingElseIs() {
+    assertThat(videos.upsertForIngest(Fixtures.video("r5", "c1", "t"), "h1", "wf").revision()).isEqualTo(1);
+    assertThat(videos.upsertForIngest(Fixtures.video("r5", "c1", "t"), "h1", "wf").revision())
+        .as("resumed, same content").isEqualTo(1);
+    assertThat(videos.upsertForIngest(Fixtures.video("r5", "c1", "t2"), "h2", "wf").revision()).isEqualTo(2);
+    videos.advanceStage("r5", "h2", IngestStage.FAILED, "boom");
+    assertThat(videos.upsertForIngest(Fixtures.video("r5", "c1", "t2"), "h2", "wf").revision())
+        .as("requeued, same content").isEqualTo(2);
+    assertThat(videos.upsertForIngest(Fixtures.video("r5", "c1", "t3"), "h3", "wf").revision()).isEqualTo(3);
+
+    assertThat(videos.currentContent("r5")).contains(new ContentRevision("h3", 3));
+    assertThat(videos.currentContent("no-such-video")).isEmpty();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.tagcf.workflowapi.ingest;
 
+import io.tagcf.models.video.ContentRevision;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -8,7 +9,7 @@ import io.temporal.workflow.WorkflowMethod;
 /**
  * Tags and embeds one uploaded video: extract tags, normalise them onto the vocabulary, embed the
  * text, store. One workflow id per video ({@link #workflowId}); uploads reach a running run through
- * {@link #contentChanged} (signal-with-start), so a re-upload never starts a second run.
+ * {@link #contentRevised} (signal-with-start), so a re-upload never starts a second run.
  */
 @WorkflowInterface
 public interface VideoIngestWorkflow {
@@ -20,7 +21,18 @@ public interface VideoIngestWorkflow {
   @WorkflowMethod
   IngestResult ingest(IngestRequest request);
 
-  /** The video now has this content; a run working on older content restarts on it. */
+  /**
+   * The video has this content, at this revision; a run working on an older revision restarts on
+   * it, and a signal of a revision older than one the run knows is ignored (signals of two quick
+   * uploads may arrive in either order).
+   */
+  @SignalMethod
+  void contentRevised(ContentRevision content);
+
+  /**
+   * The signal of gateways before revisions: the video now has this content. Kept so that runs
+   * signalled by them still take it; new gateways send {@link #contentRevised}.
+   */
   @SignalMethod
   void contentChanged(String contentHash);
 

@@ -15,6 +15,7 @@ import io.tagcf.models.tags.NormalisedTags;
 import io.tagcf.models.tags.TagExtraction;
 import io.tagcf.models.tags.TagKind;
 import io.tagcf.models.tags.TaggerKind;
+import io.tagcf.models.video.ContentRevision;
 import io.tagcf.models.video.IngestStage;
 import io.tagcf.models.video.VideoRef;
 import io.tagcf.workflowapi.TaskQueues;
@@ -43,6 +44,12 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
    * so before it the new content was never ingested.
    */
   static final String RESTART_AFTER_FAILURE_CHANGE = "restart-on-new-content-after-failure";
+  /**
+   * Version 1: a run whose content was replaced reads the video's current content instead of
+   * waiting a minute for the upload's signal, which may have arrived already, out of order, or
+   * not at all (the upload's signal failed); before it such a video stayed non-terminal with no run.
+   */
+  static final String REREAD_ON_SUPERSEDED_CHANGE = "reread-on-superseded";
 
   /** How long a run whose content was replaced waits for the upload's signal before it ends. */
   static final Duration SUPERSEDED_GRACE = Duration.ofMinutes(1);
@@ -97,11 +104,15 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
 
   private IngestStage stage = IngestStage.QUEUED;
   private String latestHash;
+  private long latestRevision;
 
   @Override
   public IngestResult ingest(IngestRequest request) {
-    if (latestHash == null) {
+    // A signal may have arrived before this method started (signal-with-start), possibly a late one
+    // of older content: the request's content stands unless the run already knows a newer revision.
+    if (latestHash == null || request.revision() > latestRevision) {
       latestHash = request.contentHash();
+      latestRevision = request.revision();
     }
     VideoRef ref = new VideoRef(request.videoId(), request.contentHash());
     IngestSteps steps =
@@ -126,8 +137,17 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
           count(tags, TagKind.ITEM), count(tags, TagKind.AUDIENCE));
     } catch (ActivityFailure failure) {
       if (isSuperseded(failure)) {
-        // The upload that replaced the content signals this run; until it arrives, wait.
-        Workflow.await(SUPERSEDED_GRACE, () -> !latestHash.equals(request.contentHash()));
+        if (Workflow.getVersion(REREAD_ON_SUPERSEDED_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
+          // What the video holds now is the truth, whatever the signals said or did not say.
+          ContentRevision current = steps.store().currentContent(request.videoId());
+          if (current != null) {
+            latestHash = current.contentHash();
+            latestRevision = Math.max(latestRevision, current.revision());
+          }
+        } else {
+          // The upload that replaced the content signals this run; until it arrives, wait.
+          Workflow.await(SUPERSEDED_GRACE, () -> !latestHash.equals(request.contentHash()));
+        }
         restartIfChanged(request);
         return new IngestResult(
             request.videoId(), request.contentHash(), IngestResult.Outcome.SUPERSEDED, 0, 0);
@@ -217,6 +237,14 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
   }
 
   @Override
+  public void contentRevised(ContentRevision content) {
+    if (latestHash == null || content.revision() > latestRevision) {
+      latestHash = content.contentHash();
+      latestRevision = content.revision();
+    }
+  }
+
+  @Override
   public void contentChanged(String contentHash) {
     latestHash = contentHash;
   }
@@ -228,7 +256,7 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
 
   private void restartIfChanged(IngestRequest request) {
     if (!latestHash.equals(request.contentHash())) {
-      Workflow.continueAsNew(new IngestRequest(request.videoId(), latestHash));
+      Workflow.continueAsNew(new IngestRequest(request.videoId(), latestHash, latestRevision));
     }
   }
 

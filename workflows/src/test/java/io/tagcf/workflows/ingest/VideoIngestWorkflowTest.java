@@ -33,6 +33,7 @@ import io.tagcf.models.tags.RawTag;
 import io.tagcf.models.tags.TagExtraction;
 import io.tagcf.models.tags.TagKind;
 import io.tagcf.models.tags.TaggerKind;
+import io.tagcf.models.video.ContentRevision;
 import io.tagcf.models.video.VideoRef;
 import io.tagcf.workflowapi.TaskQueues;
 import io.tagcf.workflowapi.ingest.IngestRequest;
@@ -240,17 +241,16 @@ class VideoIngestWorkflowTest {
   }
 
   @Test
-  void supersededStepWaitsForTheUploadsSignalAndContinuesOnTheNewContent(
+  void supersededStepReadsTheCurrentContentAndContinuesOnItWithoutASignal(
       TestWorkflowEnvironment testEnv, Worker worker) {
+    // The upload that replaced the content never signalled this run (its signal failed).
     doThrow(IngestFailures.superseded(VIDEO_ID)).when(store).storeResults(eq(REF), any(), any());
+    when(store.currentContent(VIDEO_ID)).thenReturn(new ContentRevision(NEW_HASH, 2));
     VideoIngestWorkflow workflow = startWorkers(testEnv, worker);
-    WorkflowExecution firstRun = WorkflowClient.start(workflow::ingest, new IngestRequest(VIDEO_ID, HASH));
-
-    // The upload that replaced the content signals only later, well inside the grace period.
-    testEnv.sleep(VideoIngestWorkflowImpl.SUPERSEDED_GRACE.dividedBy(2));
-    workflow.contentChanged(NEW_HASH);
+    WorkflowExecution firstRun = WorkflowClient.start(workflow::ingest, new IngestRequest(VIDEO_ID, HASH, 1));
 
     IngestResult result = WorkflowStub.fromTyped(workflow).getResult(IngestResult.class);
+
     assertThat(result).isEqualTo(new IngestResult(VIDEO_ID, NEW_HASH, IngestResult.Outcome.DONE, 2, 1));
     assertThat(RunStatus.of(testEnv, firstRun))
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW);
@@ -259,20 +259,26 @@ class VideoIngestWorkflowTest {
   }
 
   @Test
-  void supersededStepWithoutASignalEndsSupersededOnceTheGracePasses(TestWorkflowEnvironment testEnv, Worker worker) {
-    doThrow(IngestFailures.superseded(VIDEO_ID)).when(store).storeResults(eq(REF), any(), any());
+  void signalsOfTwoUploadsArrivingOutOfOrderEndOnTheNewerContent(TestWorkflowEnvironment testEnv, Worker worker) {
+    String newest = "sha256:0b9d11";
+    // The first upload's run is tagging when revisions 3 and then 2 arrive: 2 is news of older content.
+    when(tagging.extractTags(REF)).thenAnswer(call -> {
+      VideoIngestWorkflow running = testEnv.getWorkflowClient()
+          .newWorkflowStub(VideoIngestWorkflow.class, VideoIngestWorkflow.workflowId(VIDEO_ID));
+      running.contentRevised(new ContentRevision(newest, 3));
+      running.contentRevised(new ContentRevision(NEW_HASH, 2));
+      return OFFLINE_TAGS;
+    });
     VideoIngestWorkflow workflow = startWorkers(testEnv, worker);
-    WorkflowExecution run = WorkflowClient.start(workflow::ingest, new IngestRequest(VIDEO_ID, HASH));
 
-    testEnv.sleep(VideoIngestWorkflowImpl.SUPERSEDED_GRACE.minusSeconds(1));
-    assertThat(RunStatus.of(testEnv, run)).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    IngestResult result = workflow.ingest(new IngestRequest(VIDEO_ID, HASH, 1));
 
-    IngestResult result = WorkflowStub.fromTyped(workflow).getResult(IngestResult.class);
-    assertThat(result).isEqualTo(new IngestResult(VIDEO_ID, HASH, IngestResult.Outcome.SUPERSEDED, 0, 0));
-    assertThat(RunStatus.of(testEnv, run)).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
-    verify(store, never()).markFailed(any(), anyString());
+    assertThat(result).isEqualTo(new IngestResult(VIDEO_ID, newest, IngestResult.Outcome.DONE, 2, 1));
+    verify(tagging, never()).extractTags(NEW_REF);
+    verify(store).storeResults(eq(new VideoRef(VIDEO_ID, newest)), eq(NORMALISED), any());
   }
 
+  /** The signal of gateways before revisions still moves a run to the new content. */
   @Test
   void contentChangedDuringTheRunContinuesAsNewOnTheNewHash(TestWorkflowEnvironment testEnv, Worker worker) {
     // The re-upload arrives while the old content is being tagged.
@@ -295,6 +301,18 @@ class VideoIngestWorkflowTest {
     verify(normalisation, never()).normaliseTags(eq(REF), any());
     verify(normalisation).normaliseTags(NEW_REF, OFFLINE_TAGS);
     verify(store).storeResults(eq(NEW_REF), eq(NORMALISED), any());
+  }
+
+  @Test
+  void aSupersededRunOfAVideoThatIsGoneEndsSuperseded(TestWorkflowEnvironment testEnv, Worker worker) {
+    doThrow(IngestFailures.superseded(VIDEO_ID)).when(store).storeResults(eq(REF), any(), any());
+    VideoIngestWorkflow workflow = startWorkers(testEnv, worker);
+
+    IngestResult result = workflow.ingest(new IngestRequest(VIDEO_ID, HASH, 1));
+
+    assertThat(result).isEqualTo(new IngestResult(VIDEO_ID, HASH, IngestResult.Outcome.SUPERSEDED, 0, 0));
+    verify(store).currentContent(VIDEO_ID);
+    verify(store, never()).markFailed(any(), anyString());
   }
 
   @Test

@@ -12,7 +12,7 @@ import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class ValidatorCachingRepositoryTest {
+class SchemaValidatorCacheTest {
 
   @Test
   void eachSchemasValidatorIsBuiltOnceAndStillValidates() {
@@ -26,7 +26,7 @@ class ValidatorCachingRepositoryTest {
           }
           return method.invoke(real, args);
         });
-    ValidatorCachingRepository repository = new ValidatorCachingRepository(counting);
+    SchemaValidatorCache repository = new SchemaValidatorCache(counting);
     JsonSchema size = JsonSchema.of(new JsonObject().put("type", "integer").put("minimum", 1).put("maximum", 100));
     JsonSchema kind = JsonSchema.of(new JsonObject().put("type", "string").put("enum", new io.vertx.core.json.JsonArray()
         .add("item").add("audience")));

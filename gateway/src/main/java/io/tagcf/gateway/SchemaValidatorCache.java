@@ -19,12 +19,12 @@ import io.vertx.json.schema.Validator;
  * state between validations, so one per schema serves every request. Schemas are keyed by identity
  * (weak keys): the contract's schema objects live as long as the router.
  */
-final class ValidatorCachingRepository implements SchemaRepository {
+final class SchemaValidatorCache implements SchemaRepository {
 
   private final SchemaRepository delegate;
   private final Cache<JsonSchema, Validator> validators = Caffeine.newBuilder().weakKeys().build();
 
-  ValidatorCachingRepository(SchemaRepository delegate) {
+  SchemaValidatorCache(SchemaRepository delegate) {
     this.delegate = delegate;
   }
 
