@@ -51,7 +51,10 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
    */
   static final String REREAD_ON_SUPERSEDED_CHANGE = "reread-on-superseded";
 
-  /** How long a run whose content was replaced waits for the upload's signal before it ends. */
+  /**
+   * How long a run whose content was replaced waits for the upload's signal: runs started before
+   * {@link #REREAD_ON_SUPERSEDED_CHANGE}.
+   */
   static final Duration SUPERSEDED_GRACE = Duration.ofMinutes(1);
 
   private static final RetryOptions RETRY =
