@@ -45,4 +45,22 @@ class FailuresTest extends GatewayTest {
       assertThat(r.text()).doesNotContain("password");
     }
   }
+
+  @Test
+  void anUnreachableDatabaseIs503WithRetryAfterAndNoDetails() {
+    gateway.videos.put(new StoredVideo(new VideoSubmission("v-1", "c", "t", null, null, null, null, "en", null),
+        "h", IngestStage.DONE, "video-ingest/v-1", null, Instant.EPOCH, Instant.EPOCH));
+    for (SQLException down : new SQLException[] {
+        new SQLException("Connection to secret-host:5432 refused", "08001"),
+        new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out")}) {
+      gateway.videos.failWith(new StoreException(down));
+
+      Reply r = gateway.get("/v1/videos/v-1");
+
+      JsonObject problem = assertProblem(r, 503, "Service unavailable", "/v1/videos/v-1");
+      assertThat(problem.getString("detail")).isEqualTo("the database is unavailable; retry after 5 s");
+      assertThat(r.header("Retry-After")).isEqualTo("5");
+      assertThat(r.text()).doesNotContain("secret-host").doesNotContain("Hikari");
+    }
+  }
 }

@@ -3,6 +3,7 @@ package io.tagcf.gateway.http;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.function.ToIntFunction;
 public final class RememberedAnswers<K, V> {
 
   private final Vertx vertx;
+  private final Predicate<V> remember;
   private final AsyncLoadingCache<K, V> answers;
 
   /**
@@ -34,9 +36,17 @@ public final class RememberedAnswers<K, V> {
    */
   public RememberedAnswers(Vertx vertx, Duration remembered, long maxWeight, ToIntFunction<V> weight,
       Predicate<V> remember, Function<K, V> lookup) {
+    this(vertx, remembered, maxWeight, weight, remember, lookup, Ticker.systemTicker());
+  }
+
+  /** As the public constructor, on {@code ticker}'s time (tests move it). */
+  RememberedAnswers(Vertx vertx, Duration remembered, long maxWeight, ToIntFunction<V> weight,
+      Predicate<V> remember, Function<K, V> lookup, Ticker ticker) {
     this.vertx = vertx;
+    this.remember = remember;
     long keepNanos = remembered.toNanos();
     this.answers = Caffeine.newBuilder()
+        .ticker(ticker)
         .maximumWeight(maxWeight)
         .<K, V>weigher((k, v) -> weight.applyAsInt(v))
         .expireAfter(new Expiry<K, V>() {
@@ -62,12 +72,14 @@ public final class RememberedAnswers<K, V> {
 
   /** The answer for {@code key}: at once when remembered, else when the lookup ends, on the caller's context. */
   public Future<V> get(K key) {
-    CompletableFuture<V> answer = answers.get(key);
-    if (answer.isCompletedExceptionally()) {
-      // A failed lookup leaves the cache when its failure is handled, which may not have happened yet.
-      answers.asMap().remove(key, answer);
-      answer = answers.get(key);
+    CompletableFuture<V> earlier = answers.getIfPresent(key);
+    if (earlier != null
+        && (earlier.isCompletedExceptionally() || (earlier.isDone() && !remember.test(earlier.join())))) {
+      // A failed or unremembered lookup leaves the cache once its completion is handled, which may
+      // not have happened yet: a request that comes after it looks up again.
+      answers.asMap().remove(key, earlier);
     }
+    CompletableFuture<V> answer = answers.get(key);
     if (answer.isDone() && !answer.isCompletedExceptionally()) {
       return Future.succeededFuture(answer.join());
     }

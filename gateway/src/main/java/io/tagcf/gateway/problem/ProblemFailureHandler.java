@@ -1,6 +1,7 @@
 package io.tagcf.gateway.problem;
 
 import io.tagcf.gateway.http.BodyLimits;
+import io.tagcf.store.StoreException;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 public final class ProblemFailureHandler implements Handler<RoutingContext> {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemFailureHandler.class);
+  static final long DATABASE_RETRY_AFTER_SECONDS = 5;
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -50,6 +52,13 @@ public final class ProblemFailureHandler implements Handler<RoutingContext> {
     }
     if (failure == null) {
       return byStatus(ctx.statusCode(), ctx);
+    }
+    if (failure instanceof StoreException store && store.isUnavailable()) {
+      // Not the request's fault and not a bug: the client may repeat it shortly.
+      log.warn("database unavailable on {} {}: {}", ctx.request().method(), ctx.request().path(), store.getMessage());
+      ctx.response().putHeader("Retry-After", Long.toString(DATABASE_RETRY_AFTER_SECONDS));
+      return Problem.of(503, "Service unavailable",
+          "the database is unavailable; retry after " + DATABASE_RETRY_AFTER_SECONDS + " s");
     }
     String id = UUID.randomUUID().toString();
     log.error("unexpected failure {} on {} {}", id, ctx.request().method(), ctx.request().path(), failure);

@@ -57,17 +57,33 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
    */
   static final Duration SUPERSEDED_GRACE = Duration.ofMinutes(1);
 
-  private static final RetryOptions RETRY =
+  /**
+   * Attempts of a step: 1 s doubling to 30 s, 15 attempts, about 5.5 minutes in all, which
+   * outlasts a restart of the database or of Temporal (6 attempts, about 31 s, did not: the video
+   * was failed by an outage). What no retry fixes fails at once.
+   */
+  static final RetryOptions RETRY =
       RetryOptions.newBuilder()
           .setInitialInterval(Duration.ofSeconds(1))
           .setBackoffCoefficient(2.0)
           .setMaximumInterval(Duration.ofSeconds(30))
-          .setMaximumAttempts(6)
+          .setMaximumAttempts(15)
           .setDoNotRetry(
               IngestFailures.CONTENT_SUPERSEDED,
               IngestFailures.VIDEO_NOT_FOUND,
               IngestFailures.INVALID_VIDEO,
               IllegalArgumentException.class.getName())
+          .build();
+
+  /**
+   * Writing the video's state (results, failure) waits out longer outages still: up to an hour, a
+   * minute between attempts. A failure that cannot be recorded would leave the video in a stage
+   * that no run moves (the reconciler would find it, but only after its minimum age).
+   */
+  static final RetryOptions STATE_RETRY =
+      RetryOptions.newBuilder(RETRY)
+          .setMaximumInterval(Duration.ofMinutes(1))
+          .setMaximumAttempts(0)
           .build();
 
   private final TaggingActivities tagging =
@@ -91,7 +107,11 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
       new IngestSteps(
           Workflow.newLocalActivityStub(NormalisationActivities.class, localOptions(Duration.ofMinutes(1))),
           Workflow.newLocalActivityStub(EmbeddingActivities.class, localOptions(Duration.ofMinutes(1))),
-          Workflow.newLocalActivityStub(IngestStoreActivities.class, localOptions(Duration.ofSeconds(30))));
+          Workflow.newLocalActivityStub(IngestStoreActivities.class, LocalActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(30))
+              .setScheduleToCloseTimeout(Duration.ofHours(1))
+              .setRetryOptions(STATE_RETRY)
+              .build()));
 
   private final IngestSteps remoteSteps =
       new IngestSteps(
@@ -213,10 +233,14 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
   }
 
   /** A remote step on a CPU queue: it may wait there behind other videos' work. */
+  /**
+   * A step on a queue of its own. No schedule-to-start limit: under load the queue backs up, and a
+   * video waiting its turn is not failed (with 10 minutes it was); six hours bound the whole step.
+   */
   private static ActivityOptions queued(String taskQueue, Duration startToClose) {
     return ActivityOptions.newBuilder()
         .setTaskQueue(taskQueue)
-        .setScheduleToStartTimeout(Duration.ofMinutes(10))
+        .setScheduleToCloseTimeout(Duration.ofHours(6))
         .setStartToCloseTimeout(startToClose)
         .setRetryOptions(RETRY)
         .build();

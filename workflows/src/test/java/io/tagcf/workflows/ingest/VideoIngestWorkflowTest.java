@@ -389,15 +389,51 @@ class VideoIngestWorkflowTest {
   }
 
   @Test
-  void retryableFailureIsRetriedUpToSixAttempts(TestWorkflowEnvironment testEnv, Worker worker) {
+  void retryableFailureIsRetriedUpToFifteenAttempts(TestWorkflowEnvironment testEnv, Worker worker) {
     when(tagging.extractTags(any()))
         .thenThrow(ApplicationFailure.newFailure("tagger model is loading", "TaggerBusy"));
     VideoIngestWorkflow workflow = startWorkers(testEnv, worker);
 
     assertThatThrownBy(() -> workflow.ingest(new IngestRequest(VIDEO_ID, HASH)))
         .isInstanceOf(WorkflowFailedException.class);
-    verify(tagging, times(6)).extractTags(REF);
+    verify(tagging, times(15)).extractTags(REF);
     verify(store).markFailed(REF, "tagging failed: TaggerBusy");
+  }
+
+  @Test
+  void aDatabaseOutageOfSomeMinutesIsWaitedOut(TestWorkflowEnvironment testEnv, Worker worker) {
+    // Eleven failed attempts: 1 + 2 + 4 + 8 + 16 + 30 x 6 s, over three minutes of outage. (The
+    // tagging step, whose retries are server timers the test clock skips; the local steps have the
+    // same options.)
+    ApplicationFailure down = ApplicationFailure.newFailure("Connection refused", "io.tagcf.store.StoreException");
+    when(tagging.extractTags(any()))
+        .thenThrow(down, down, down, down, down, down, down, down, down, down, down)
+        .thenReturn(OFFLINE_TAGS);
+    VideoIngestWorkflow workflow = startWorkers(testEnv, worker);
+
+    IngestResult result = workflow.ingest(new IngestRequest(VIDEO_ID, HASH));
+
+    assertThat(result.outcome()).isEqualTo(IngestResult.Outcome.DONE);
+    verify(tagging, times(12)).extractTags(REF);
+    verify(store, never()).markFailed(any(), anyString());
+  }
+
+  @Test
+  void aFailureIsRecordedEvenWhenTheDatabaseIsDownForLonger(TestWorkflowEnvironment testEnv, Worker worker) {
+    when(embedding.embedVideo(any())).thenThrow(IngestFailures.invalid(VIDEO_ID, "no title, description or transcript"));
+    ApplicationFailure down = ApplicationFailure.newFailure("Connection refused", "io.tagcf.store.StoreException");
+    // Sixteen failed attempts while the failure is being recorded: more than a step's fifteen.
+    doThrow(down).doThrow(down).doThrow(down).doThrow(down).doThrow(down).doThrow(down).doThrow(down)
+        .doThrow(down).doThrow(down).doThrow(down).doThrow(down).doThrow(down).doThrow(down).doThrow(down)
+        .doThrow(down).doThrow(down).doNothing()
+        .when(store).markFailed(any(), anyString());
+    VideoIngestWorkflow workflow = startWorkers(testEnv, worker);
+
+    assertThatThrownBy(() -> workflow.ingest(new IngestRequest(VIDEO_ID, HASH)))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo("IngestFailed"));
+    verify(store, times(17)).markFailed(REF, "video v-1001 cannot be ingested: no title, description or transcript");
   }
 
   @Test
