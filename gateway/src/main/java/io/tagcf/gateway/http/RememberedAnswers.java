@@ -70,7 +70,10 @@ public final class RememberedAnswers<K, V> {
             .toCompletionStage().toCompletableFuture());
   }
 
-  /** The answer for {@code key}: at once when remembered, else when the lookup ends, on the caller's context. */
+  /**
+   * The answer for {@code key}: at once when remembered, else when the lookup ends, on the
+   * caller's context.
+   */
   public Future<V> get(K key) {
     CompletableFuture<V> earlier = answers.getIfPresent(key);
     if (earlier != null
