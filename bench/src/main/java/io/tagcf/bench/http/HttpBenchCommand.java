@@ -111,7 +111,7 @@ public final class HttpBenchCommand implements Callable<Integer> {
       String key = new KeyIssuer(keys, config.access().hasher())
           .add(AccessRole.CREATOR, video.creatorId(), "http benchmark");
       int port = freePort();
-      Process gateway = startGateway(url, temporal.address(), port);
+      Process gateway = startGateway(temporal.address(), port);
       try {
         String base = "http://127.0.0.1:" + port;
         awaitHealthy(base, gateway);
@@ -182,7 +182,7 @@ public final class HttpBenchCommand implements Callable<Integer> {
    * {@code tagcf gateway} as its own process, with rate limits far above what is measured: a 429
    * would not measure the route. The limiter itself still runs on every request.
    */
-  private Process startGateway(DatabaseUrl url, String temporalAddress, int port) throws IOException {
+  private Process startGateway(String temporalAddress, int port) throws IOException {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("DATABASE_URL", database);
     env.put("TEMPORAL_ADDRESS", temporalAddress);

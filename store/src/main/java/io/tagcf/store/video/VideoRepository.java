@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +108,7 @@ public final class VideoRepository {
    * gone (a start that failed after the row was written, a lost signal, a server restart). Oldest
    * first, at most {@code limit}.
    */
-  public List<StrandedVideo> stranded(java.time.Duration minAge, int limit) {
+  public List<StrandedVideo> stranded(Duration minAge, int limit) {
     return tx.read(c -> {
       List<StrandedVideo> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(
