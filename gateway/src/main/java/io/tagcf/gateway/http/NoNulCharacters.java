@@ -39,13 +39,22 @@ public final class NoNulCharacters implements Handler<RoutingContext> {
       }
     }
     Buffer body = ctx.body() == null ? null : ctx.body().buffer();
-    if (body != null && contains(body.getBytes(), ESCAPED)) {
+    if (body == null || !contains(body.getBytes(), ESCAPED)) {
+      answer(ctx, found);
+      return;
+    }
+    // Naming the fields means parsing the body, up to a batch's megabytes: not on the event loop.
+    ctx.vertx().executeBlocking(() -> {
       try {
         walk(Json.decodeValue(body), "", found);
       } catch (DecodeException e) {
         // not JSON: the contract's validation says so
       }
-    }
+      return found;
+    }, false).onComplete(walked -> answer(ctx, found));
+  }
+
+  private static void answer(RoutingContext ctx, List<FieldViolation> found) {
     if (found.isEmpty()) {
       ctx.next();
     } else {
