@@ -23,6 +23,7 @@ import io.tagcf.gateway.videos.VideoStore;
  * @param explainer starts explanation runs
  * @param database the readiness probe of the database behind the stores
  * @param access whether requests present keys, and where keys are looked up
+ * @param limits threads, queues and timeouts of the gateway
  */
 public record GatewayDependencies(
     VideoStore videos,
@@ -36,4 +37,5 @@ public record GatewayDependencies(
     ExplanationStarter explainer,
     ReachabilityProbe database,
     PrometheusMeterRegistry metrics,
-    AccessControl access) {}
+    AccessControl access,
+    GatewayLimits limits) {}

@@ -7,6 +7,7 @@ import io.tagcf.gateway.effects.EffectHandlers;
 import io.tagcf.gateway.explanations.ExplanationHandlers;
 import io.tagcf.gateway.http.BlockingReplies;
 import io.tagcf.gateway.http.BodyLimits;
+import io.tagcf.gateway.http.DependencyLane;
 import io.tagcf.gateway.http.NoNulCharacters;
 import io.tagcf.gateway.http.BodyValidation;
 import io.tagcf.gateway.interactions.InteractionHandlers;
@@ -25,10 +26,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -39,6 +42,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP API, built contract-first: routes and request validation come from the OpenAPI
@@ -60,8 +64,10 @@ public final class GatewayServer {
 
   /** Builds the router and listens on {@code host:port}; port 0 picks a free port. */
   public static Future<HttpServer> start(Vertx vertx, GatewayDependencies deps, String host, int port) {
+    HttpServerOptions options = new HttpServerOptions()
+        .setIdleTimeout((int) deps.limits().idleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
     return router(vertx, deps)
-        .compose(router -> vertx.createHttpServer().requestHandler(router).listen(port, host));
+        .compose(router -> vertx.createHttpServer(options).requestHandler(router).listen(port, host));
   }
 
   public static Future<Router> router(Vertx vertx, GatewayDependencies deps) {
@@ -72,26 +78,33 @@ public final class GatewayServer {
   }
 
   private static Router build(Vertx vertx, GatewayDependencies deps, OpenAPIContract contract, Buffer yaml) {
-    BlockingReplies blocking = new BlockingReplies(vertx);
-    VideoHandlers videos =
-        new VideoHandlers(blocking, deps.videos(), new VideoUploads(deps.videos(), deps.ingest(), deps.metrics()));
+    GatewayLimits limits = deps.limits();
+    // Work that ends in a Temporal call has a lane of its own: Temporal down must not hold up reads.
+    BlockingReplies blocking = new BlockingReplies(
+        new DependencyLane(vertx, "database", limits.databaseThreads(), limits.databaseWaiting()).bindTo(deps.metrics()));
+    BlockingReplies temporal = new BlockingReplies(
+        new DependencyLane(vertx, "temporal", limits.temporalThreads(), limits.temporalWaiting()).bindTo(deps.metrics()));
+    VideoHandlers videos = new VideoHandlers(blocking, temporal, deps.videos(),
+        new VideoUploads(deps.videos(), deps.ingest(), deps.metrics()));
     TagHandlers tags = new TagHandlers(vertx, blocking, deps.tags(), new TagDetails(deps.tags()));
     UserRoleHandlers users = new UserRoleHandlers(blocking, new UserRoleProfiles(deps.userRoles()));
     InteractionHandlers interactions = new InteractionHandlers(blocking,
         new BodyValidation(contract, "recordInteractions"), deps.interactions(), deps.metrics(), Clock.systemUTC());
     EffectHandlers effects =
-        new EffectHandlers(blocking, deps.effects(), deps.tags(), deps.videos(), deps.snapshots());
+        new EffectHandlers(blocking, temporal, deps.effects(), deps.tags(), deps.videos(), deps.snapshots());
     ExplanationHandlers explanations =
-        new ExplanationHandlers(vertx, blocking, deps.videos(), deps.effects(), deps.explanations(), deps.explainer());
+        new ExplanationHandlers(vertx, blocking, temporal, deps.videos(), deps.effects(), deps.explanations(), deps.explainer());
     CreatorHandlers creator = new CreatorHandlers(blocking, deps.videos(), deps.effects());
     ProblemFailureHandler problems = new ProblemFailureHandler();
 
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
     // Before any other handler of a route: who the request acts for, and whether its key may.
-    AccessHandler access = new AccessHandler(vertx, deps.access(), AccessRules.from(ContractLoader.document(yaml)));
+    AccessHandler access = new AccessHandler(vertx, blocking.lane(), deps.access(), AccessRules.from(ContractLoader.document(yaml)));
     for (OpenAPIRoute route : builder.getRoutes()) {
       route.addHandler(access.forOperation(route.getOperation().getOperationId()));
     }
+    // First, so that every request, whatever it waits on, is answered within the limit.
+    builder.rootHandler(TimeoutHandler.create(limits.requestTimeout().toMillis(), 503));
     builder.rootHandler(new BodyLimits(contract, BODY_LIMIT_BYTES));
     builder.rootHandler(GatewayServer::requireJsonBody);
     builder.rootHandler(new NoNulCharacters());
@@ -131,7 +144,7 @@ public final class GatewayServer {
     router.get("/creator/*").handler(StaticHandler.create(CREATOR_PAGE).setCachingEnabled(false)
         .setDefaultContentEncoding("UTF-8"));
     router.route().failureHandler(problems);
-    for (int status : new int[] {400, 401, 403, 404, 405, 413, 415, 500}) {
+    for (int status : new int[] {400, 401, 403, 404, 405, 413, 415, 500, 503}) {
       router.errorHandler(status, ctx -> {
         if (!ctx.response().headWritten()) {
           problems.handle(ctx);

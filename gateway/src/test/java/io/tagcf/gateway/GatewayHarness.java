@@ -57,23 +57,28 @@ final class GatewayHarness implements AutoCloseable {
   /** The key requests present; {@link FakeKeyStore#ADMIN} unless a test says otherwise. */
   private volatile String key = FakeKeyStore.ADMIN;
 
-  private GatewayHarness(RateLimits.Settings limits) throws Exception {
+  private GatewayHarness(RateLimits.Settings limits, GatewayLimits gatewayLimits) throws Exception {
     contract = ContractResponses.load(vertx);
     GatewayDependencies deps = new GatewayDependencies(
         videos, tags, userRoles, interactions, ingest, effects, snapshots, explanations, explainer, database, metrics,
-        AccessControl.required(keys, limits));
+        AccessControl.required(keys, limits), gatewayLimits);
     HttpServer server = GatewayServer.start(vertx, deps, HOST, 0).await(30, TimeUnit.SECONDS);
     port = server.actualPort();
     managementPort = ManagementServer.start(vertx, deps, HOST, 0).await(30, TimeUnit.SECONDS).actualPort();
   }
 
   static GatewayHarness start() throws Exception {
-    return new GatewayHarness(RateLimits.Settings.defaults());
+    return new GatewayHarness(RateLimits.Settings.defaults(), GatewayLimits.defaults());
+  }
+
+  /** With these lanes and timeouts instead of the defaults. */
+  static GatewayHarness start(GatewayLimits limits) throws Exception {
+    return new GatewayHarness(RateLimits.Settings.defaults(), limits);
   }
 
   /** With these rate limits instead of the defaults. */
   static GatewayHarness start(RateLimits.Settings limits) throws Exception {
-    return new GatewayHarness(limits);
+    return new GatewayHarness(limits, GatewayLimits.defaults());
   }
 
   /** The API's port, for clients other than the harness's own (a browser). */

@@ -44,9 +44,12 @@ abstract class GatewayTest {
         .map(JsonObject.class::cast).map(e -> e.getString("field")).toList();
   }
 
-  /** Asserts that every call of {@code call} ran on a Vert.x worker thread, and that there was one. */
+  /**
+   * Asserts that every call of {@code call} ran on a worker thread of one of the gateway's lanes
+   * (named {@code tagcf-<lane>}), and that there was one.
+   */
   void assertOnWorkerThreads(String call) {
     assertThat(gateway.threads.of(call)).isNotEmpty().allSatisfy(
-        thread -> assertThat(thread).startsWith("vert.x-worker-thread-"));
+        thread -> assertThat(thread).startsWith("tagcf-"));
   }
 }

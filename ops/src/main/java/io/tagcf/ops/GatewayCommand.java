@@ -29,8 +29,9 @@ final class GatewayCommand implements Callable<Integer> {
     String address = config.temporalAddress().orElse("127.0.0.1:" + TagcfConfig.DEFAULT_TEMPORAL_PORT);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
-    Database db = Database.open(config.database(), config.dbPoolSize());
-    TemporalConnection temporal = new TemporalConnection(address, config.temporalNamespace(), registry);
+    Database db = Database.open(config.database(), config.limits().gatewayPool());
+    TemporalConnection temporal = TemporalConnection.withDeadline(
+        address, config.temporalNamespace(), registry, config.limits().temporalRpcTimeout());
     GatewayRuntime gateway = GatewayRuntime.start(config, db, temporal.client(), registry);
     System.out.printf("TagCF gateway on http://%s:%d (Ctrl-C to stop)%n", config.httpHost(), gateway.port());
     Shutdown.awaitSignal(() -> {

@@ -24,7 +24,7 @@ final class WorkerCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     TagcfConfig config = TagcfConfig.fromEnvironment();
     String address = config.temporalAddress().orElse("127.0.0.1:" + TagcfConfig.DEFAULT_TEMPORAL_PORT);
-    Database db = Database.open(config.database(), config.dbPoolSize());
+    Database db = Database.open(config.database(), config.limits().workerPool());
     TemporalConnection temporal =
         new TemporalConnection(address, config.temporalNamespace(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     WorkerRuntime worker = WorkerRuntime.start(config, db, temporal.client());

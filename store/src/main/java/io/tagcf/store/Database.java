@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -13,7 +14,7 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final DatabaseUrl url;
 
-  private Database(DatabaseUrl url, int poolSize) {
+  private Database(DatabaseUrl url, PoolSettings settings) {
     this.url = url;
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url.jdbcUrl());
@@ -21,17 +22,27 @@ public final class Database implements AutoCloseable {
     if (url.password() != null) {
       config.setPassword(url.password());
     }
-    config.setMaximumPoolSize(poolSize);
-    config.setPoolName("tagcf");
-    config.setConnectionTimeout(10_000);
+    config.setMaximumPoolSize(settings.size());
+    config.setPoolName(settings.name());
+    config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+    // Server-side: a statement running longer is cancelled (SQLSTATE 57014).
+    config.addDataSourceProperty("options", "-c statement_timeout=" + settings.statementTimeout().toMillis());
+    // PgJDBC counts this one in seconds; 0 means wait for ever.
+    config.addDataSourceProperty("socketTimeout", Long.toString(ceilSeconds(settings.socketTimeout())));
+    config.addDataSourceProperty("tcpKeepAlive", "true");
     // A pool that cannot reach the database at start-up should fail the start, clearly.
     config.setInitializationFailTimeout(10_000);
     this.pool = new HikariDataSource(config);
   }
 
-  /** Opens the pool and brings the schema up to date. */
+  /** Opens a pool for a command-line tool ({@link PoolSettings#tool}) and brings the schema up to date. */
   public static Database open(DatabaseUrl url, int poolSize) {
-    Database db = new Database(url, poolSize);
+    return open(url, PoolSettings.tool(poolSize));
+  }
+
+  /** Opens the pool and brings the schema up to date. */
+  public static Database open(DatabaseUrl url, PoolSettings settings) {
+    Database db = new Database(url, settings);
     try {
       db.migrate();
     } catch (RuntimeException e) {
@@ -41,9 +52,15 @@ public final class Database implements AutoCloseable {
     return db;
   }
 
+  private static long ceilSeconds(Duration d) {
+    return d.isZero() ? 0 : Math.max(1, (d.toMillis() + 999) / 1000);
+  }
+
   private void migrate() {
     Flyway.configure()
-        .dataSource(pool)
+        // Its own connections, outside the pool: a migration may rewrite a large table, and the
+        // pool's statement limit is for requests.
+        .dataSource(url.jdbcUrl(), url.user(), url.password())
         .locations("classpath:db/migration")
         .load()
         .migrate();

@@ -21,7 +21,8 @@ public final class StoreException extends RuntimeException {
 
   /**
    * Whether the database could not be reached or took no more work (no connection from the pool
-   * in time, connection refused or lost, shutting down, too many connections), as against a
+   * in time, connection refused or lost, shutting down, too many connections, a statement
+   * cancelled by {@code statement_timeout} or by the server), as against a
    * failure of the statement itself: the first passes, the second is a bug or bad data.
    */
   public boolean isUnavailable() {
@@ -32,7 +33,8 @@ public final class StoreException extends RuntimeException {
     for (SQLException x = e; x != null; x = x.getNextException()) {
       String state = x.getSQLState();
       if (x instanceof SQLTransientConnectionException
-          || (state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")))) {
+          || (state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")
+              || state.equals("57014")))) {
         return true;
       }
     }

@@ -14,6 +14,8 @@ class StoreExceptionTest {
     assertThat(new StoreException(new SQLException("terminating connection", "57P01")).isUnavailable()).isTrue();
     assertThat(new StoreException(new SQLException("too many clients", "53300")).isUnavailable()).isTrue();
     assertThat(new StoreException(new SQLTransientConnectionException("pool timed out")).isUnavailable()).isTrue();
+    assertThat(new StoreException(new SQLException("canceling statement due to statement timeout", "57014"))
+        .isUnavailable()).as("statement_timeout").isTrue();
     SQLException batch = new SQLException("batch entry 0 aborted", "25P02");
     batch.setNextException(new SQLException("I/O error", "08006"));
     assertThat(new StoreException(batch).isUnavailable()).as("the cause behind a batch").isTrue();

@@ -1,5 +1,6 @@
 package io.tagcf.gateway.access;
 
+import io.tagcf.gateway.http.DependencyLane;
 import io.tagcf.gateway.problem.Problem;
 import io.tagcf.gateway.problem.ProblemException;
 import io.tagcf.models.access.AccessRole;
@@ -31,10 +32,10 @@ public final class AccessHandler {
   private final Authenticator authenticator;
   private final RateLimits limits;
 
-  public AccessHandler(Vertx vertx, AccessControl control, AccessRules rules) {
+  public AccessHandler(Vertx vertx, DependencyLane lane, AccessControl control, AccessRules rules) {
     this.control = control;
     this.rules = rules;
-    this.authenticator = control.enabled() ? new Authenticator(vertx, control.keys()) : null;
+    this.authenticator = control.enabled() ? new Authenticator(vertx, lane, control.keys()) : null;
     this.limits = control.enabled() ? new RateLimits(control.limits()) : null;
   }
 

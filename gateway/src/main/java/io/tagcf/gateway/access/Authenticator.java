@@ -1,5 +1,6 @@
 package io.tagcf.gateway.access;
 
+import io.tagcf.gateway.http.DependencyLane;
 import io.tagcf.gateway.http.RememberedAnswers;
 import io.tagcf.models.access.Principal;
 import io.vertx.core.Future;
@@ -19,8 +20,8 @@ final class Authenticator {
 
   private final RememberedAnswers<String, Optional<Principal>> answers;
 
-  Authenticator(Vertx vertx, KeyStore keys) {
-    this.answers = new RememberedAnswers<>(vertx, REMEMBERED, 100_000, p -> 1, p -> true, keys::principal);
+  Authenticator(Vertx vertx, DependencyLane lane, KeyStore keys) {
+    this.answers = new RememberedAnswers<>(vertx, lane, REMEMBERED, 100_000, p -> 1, p -> true, keys::principal);
   }
 
   Future<Optional<Principal>> authenticate(String token) {

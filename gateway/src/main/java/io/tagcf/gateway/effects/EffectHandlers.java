@@ -24,15 +24,18 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class EffectHandlers {
 
   private final BlockingReplies blocking;
+  private final BlockingReplies temporal;
   private final EffectStore effects;
   private final PublishedSnapshots published;
   private final TagStore tags;
   private final VideoStore videos;
   private final SnapshotStarter runs;
 
-  public EffectHandlers(BlockingReplies blocking, EffectStore effects, TagStore tags, VideoStore videos,
-      SnapshotStarter runs) {
+  /** {@code temporal} runs what starts or reads snapshot runs in Temporal. */
+  public EffectHandlers(BlockingReplies blocking, BlockingReplies temporal, EffectStore effects, TagStore tags,
+      VideoStore videos, SnapshotStarter runs) {
     this.blocking = blocking;
+    this.temporal = temporal;
     this.effects = effects;
     this.published = new PublishedSnapshots(effects);
     this.tags = tags;
@@ -55,7 +58,7 @@ public final class EffectHandlers {
     EffectRequest request = SnapshotRequests.parse(RequestParameters.of(ctx).body());
     String name = SnapshotRunIds.newName(Instant.now(), ThreadLocalRandom.current());
     String workflowId = SnapshotRunIds.workflowId(name);
-    blocking.json(ctx, 202, Map.of("Location", SnapshotRunIds.statusUrl(name)), () -> {
+    temporal.json(ctx, 202, Map.of("Location", SnapshotRunIds.statusUrl(name)), () -> {
       try {
         runs.start(workflowId, request);
       } catch (OrchestratorUnavailableException e) {
@@ -68,7 +71,7 @@ public final class EffectHandlers {
   public void snapshotRun(RoutingContext ctx) {
     String name = RequestParameters.of(ctx).path("run");
     String workflowId = SnapshotRunIds.workflowId(name);
-    blocking.json(ctx, 200, () -> {
+    temporal.json(ctx, 200, () -> {
       try {
         return EffectJson.run(name, runs.run(workflowId)
             .orElseThrow(() -> PublishedSnapshots.notFound("no snapshot run " + workflowId)));

@@ -26,20 +26,23 @@ import java.nio.charset.StandardCharsets;
 public final class ExplanationHandlers {
 
   private final BlockingReplies blocking;
+  private final BlockingReplies temporal;
   private final VideoStore videos;
   private final EffectStore effects;
   private final ExplanationStore explanations;
   private final ExplanationStarter runs;
   private final ExplanationReads reads;
 
-  public ExplanationHandlers(Vertx vertx, BlockingReplies blocking, VideoStore videos, EffectStore effects,
-      ExplanationStore explanations, ExplanationStarter runs) {
+  /** {@code temporal} runs refreshes, which may start an explanation run. */
+  public ExplanationHandlers(Vertx vertx, BlockingReplies blocking, BlockingReplies temporal, VideoStore videos,
+      EffectStore effects, ExplanationStore explanations, ExplanationStarter runs) {
     this.blocking = blocking;
+    this.temporal = temporal;
     this.videos = videos;
     this.effects = effects;
     this.explanations = explanations;
     this.runs = runs;
-    this.reads = new ExplanationReads(vertx, videos, explanations);
+    this.reads = new ExplanationReads(vertx, blocking.lane(), videos, explanations);
   }
 
   /** A refresh's answer and where the explanation will be. */
@@ -73,7 +76,7 @@ public final class ExplanationHandlers {
     String videoId = params.path("videoId");
     String requested = params.query("lang").orElse(null);
     Principal principal = Principals.of(ctx);
-    blocking.run(ctx, () -> {
+    temporal.run(ctx, () -> {
       String language = language(video(principal, videoId), requested);
       SnapshotInfo snapshot = effects.latestPublished().orElseThrow(() -> new ProblemException(Problem.of(409,
           "No published snapshot", "no effect snapshot has been published yet; explanations need one")));

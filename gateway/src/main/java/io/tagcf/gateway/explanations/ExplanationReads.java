@@ -1,6 +1,7 @@
 package io.tagcf.gateway.explanations;
 
 import io.tagcf.gateway.access.Principals;
+import io.tagcf.gateway.http.DependencyLane;
 import io.tagcf.gateway.http.RememberedAnswers;
 import io.tagcf.gateway.videos.VideoStore;
 import io.tagcf.store.video.StoredVideo;
@@ -39,10 +40,10 @@ final class ExplanationReads {
   private final ExplanationStore explanations;
   private final RememberedAnswers<Key, Answer> answers;
 
-  ExplanationReads(Vertx vertx, VideoStore videos, ExplanationStore explanations) {
+  ExplanationReads(Vertx vertx, DependencyLane lane, VideoStore videos, ExplanationStore explanations) {
     this.videos = videos;
     this.explanations = explanations;
-    this.answers = new RememberedAnswers<>(vertx, REMEMBERED, MAX_BYTES,
+    this.answers = new RememberedAnswers<>(vertx, lane, REMEMBERED, MAX_BYTES,
         a -> 64 + a.body().map(Buffer::length).orElse(0), a -> a.body().isPresent(),
         k -> load(k.videoId(), k.language()));
   }

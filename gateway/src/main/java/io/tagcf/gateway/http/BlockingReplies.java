@@ -1,29 +1,48 @@
 package io.tagcf.gateway.http;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * How every handler does blocking work (JDBC, Temporal, hashing large bodies): on a worker
- * thread, never on the event loop, with a failure handed to the route's failure handler so that
- * it leaves as a problem document like any other error.
+ * How every handler does blocking work (JDBC, Temporal, hashing large bodies): on a worker thread
+ * of the dependency's {@link DependencyLane}, never on the event loop, with a failure handed to
+ * the route's failure handler so that it leaves as a problem document like any other error.
  */
 public final class BlockingReplies {
 
-  private final Vertx vertx;
+  private final DependencyLane lane;
 
-  public BlockingReplies(Vertx vertx) {
-    this.vertx = vertx;
+  public BlockingReplies(DependencyLane lane) {
+    this.lane = lane;
   }
 
-  /** Runs {@code work} on a worker thread; when it throws, {@code ctx} fails with the exception. */
+  /** The lane this runs its work on (remembered lookups share it). */
+  public DependencyLane lane() {
+    return lane;
+  }
+
+  /**
+   * Runs {@code work} on a worker thread; when it throws, {@code ctx} fails with the exception.
+   * When the request was answered meanwhile (its timeout passed), the outcome is dropped and the
+   * returned future never completes: the client already has its 503.
+   */
   public <T> Future<T> run(RoutingContext ctx, Callable<T> work) {
-    // Unordered: requests are independent, and one slow query must not hold up the next.
-    return vertx.executeBlocking(work, false).onFailure(ctx::fail);
+    Promise<T> answer = Promise.promise();
+    lane.execute(work).onComplete(result -> {
+      if (ctx.response().ended() || ctx.response().headWritten()) {
+        return;
+      }
+      if (result.failed()) {
+        ctx.fail(result.cause());
+      } else {
+        answer.complete(result.result());
+      }
+    });
+    return answer.future();
   }
 
   /** Runs {@code work} on a worker thread and answers with its JSON and {@code status}. */

@@ -32,15 +32,15 @@ public final class RememberedAnswers<K, V> {
   /**
    * @param remembered the longest an answer is served after it was read
    * @param maxWeight bound on the total {@code weight} of the remembered answers
-   * @param lookup the blocking lookup, run on a worker thread
+   * @param lookup the blocking lookup, run on {@code lane}
    */
-  public RememberedAnswers(Vertx vertx, Duration remembered, long maxWeight, ToIntFunction<V> weight,
+  public RememberedAnswers(Vertx vertx, DependencyLane lane, Duration remembered, long maxWeight, ToIntFunction<V> weight,
       Predicate<V> remember, Function<K, V> lookup) {
-    this(vertx, remembered, maxWeight, weight, remember, lookup, Ticker.systemTicker());
+    this(vertx, lane, remembered, maxWeight, weight, remember, lookup, Ticker.systemTicker());
   }
 
   /** As the public constructor, on {@code ticker}'s time (tests move it). */
-  RememberedAnswers(Vertx vertx, Duration remembered, long maxWeight, ToIntFunction<V> weight,
+  RememberedAnswers(Vertx vertx, DependencyLane lane, Duration remembered, long maxWeight, ToIntFunction<V> weight,
       Predicate<V> remember, Function<K, V> lookup, Ticker ticker) {
     this.vertx = vertx;
     this.remember = remember;
@@ -66,7 +66,7 @@ public final class RememberedAnswers<K, V> {
           }
         })
         .refreshAfterWrite(Duration.ofNanos(keepNanos * 4 / 5))
-        .buildAsync((key, executor) -> vertx.executeBlocking(() -> lookup.apply(key), false)
+        .buildAsync((key, executor) -> lane.execute(() -> lookup.apply(key))
             .toCompletionStage().toCompletableFuture());
   }
 

@@ -1,6 +1,7 @@
 package io.tagcf.gateway.problem;
 
 import io.tagcf.gateway.http.BodyLimits;
+import io.tagcf.gateway.http.LaneFullException;
 import io.tagcf.store.StoreException;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -19,6 +20,7 @@ public final class ProblemFailureHandler implements Handler<RoutingContext> {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemFailureHandler.class);
   static final long DATABASE_RETRY_AFTER_SECONDS = 5;
+  static final long BUSY_RETRY_AFTER_SECONDS = 1;
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -51,7 +53,18 @@ public final class ProblemFailureHandler implements Handler<RoutingContext> {
       return byStatus(http.getStatusCode(), ctx);
     }
     if (failure == null) {
+      if (ctx.statusCode() == 503) {
+        // The request timeout: something it waited on was slow.
+        ctx.response().putHeader("Retry-After", Long.toString(BUSY_RETRY_AFTER_SECONDS));
+        return Problem.of(503, "Service unavailable",
+            "the request was not answered in time; retry after " + BUSY_RETRY_AFTER_SECONDS + " s");
+      }
       return byStatus(ctx.statusCode(), ctx);
+    }
+    if (failure instanceof LaneFullException full) {
+      ctx.response().putHeader("Retry-After", Long.toString(BUSY_RETRY_AFTER_SECONDS));
+      return Problem.of(503, "Service unavailable", "the gateway is at its limit for " + full.lane()
+          + " work; retry after " + BUSY_RETRY_AFTER_SECONDS + " s");
     }
     if (failure instanceof StoreException store && store.isUnavailable()) {
       // Not the request's fault and not a bug: the client may repeat it shortly.

@@ -32,7 +32,7 @@ public final class TagHandlers {
   public TagHandlers(Vertx vertx, BlockingReplies blocking, TagStore tags, TagDetails details) {
     this.blocking = blocking;
     this.details = details;
-    this.pages = new RememberedAnswers<>(vertx, REMEMBERED, MAX_BYTES, Buffer::length, page -> true,
+    this.pages = new RememberedAnswers<>(vertx, blocking.lane(), REMEMBERED, MAX_BYTES, Buffer::length, page -> true,
         s -> TagJson.page(tags.search(s.kind(), s.q(), s.coverSet(), s.after(), s.size()), s.size()).toBuffer());
   }
 

@@ -28,11 +28,14 @@ public final class VideoHandlers {
   private static final Logger log = LoggerFactory.getLogger(VideoHandlers.class);
 
   private final BlockingReplies blocking;
+  private final BlockingReplies temporal;
   private final VideoStore videos;
   private final VideoUploads uploads;
 
-  public VideoHandlers(BlockingReplies blocking, VideoStore videos, VideoUploads uploads) {
+  /** {@code temporal} runs uploads, whose work ends in signalling the ingest workflow. */
+  public VideoHandlers(BlockingReplies blocking, BlockingReplies temporal, VideoStore videos, VideoUploads uploads) {
     this.blocking = blocking;
+    this.temporal = temporal;
     this.videos = videos;
     this.uploads = uploads;
   }
@@ -40,7 +43,7 @@ public final class VideoHandlers {
   public void upload(RoutingContext ctx) {
     VideoSubmission video = UploadParser.parse(withOwner(Principals.of(ctx), RequestParameters.of(ctx).body()));
     String location = "/v1/videos/" + video.videoId();
-    blocking.json(ctx, 202, Map.of("Location", location),
+    temporal.json(ctx, 202, Map.of("Location", location),
         () -> VideoJson.accepted(accept(video), location));
   }
 

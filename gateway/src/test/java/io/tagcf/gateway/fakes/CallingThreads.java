@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -14,6 +15,15 @@ public final class CallingThreads {
 
   private final Map<String, List<String>> threadsByCall = new ConcurrentHashMap<>();
   private final List<String> onEventLoop = new CopyOnWriteArrayList<>();
+  private final Map<String, CountDownLatch> stalled = new ConcurrentHashMap<>();
+
+  /**
+   * Calls whose name starts with {@code prefix} (e.g. {@code videos.}) wait until {@code release}
+   * opens: a dependency that has stopped answering.
+   */
+  public void stall(String prefix, CountDownLatch release) {
+    stalled.put(prefix, release);
+  }
 
   void record(String call) {
     String thread = Thread.currentThread().getName();
@@ -21,6 +31,15 @@ public final class CallingThreads {
     if (Context.isOnEventLoopThread()) {
       onEventLoop.add(call + " on " + thread);
     }
+    stalled.forEach((prefix, release) -> {
+      if (call.startsWith(prefix)) {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    });
   }
 
   /** Blocking calls made on an event-loop thread; each is a bug. */

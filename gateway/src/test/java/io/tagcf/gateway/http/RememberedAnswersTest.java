@@ -22,6 +22,10 @@ class RememberedAnswersTest {
   private final Vertx vertx = Vertx.vertx();
   private final AtomicInteger lookups = new AtomicInteger();
 
+  private DependencyLane lane() {
+    return new DependencyLane(vertx, "lookups", 4, 64);
+  }
+
   @AfterEach
   void close() {
     vertx.close().await();
@@ -30,7 +34,8 @@ class RememberedAnswersTest {
   @Test
   void concurrentRequestsForOneKeyShareOneLookup() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    RememberedAnswers<String, String> answers = new RememberedAnswers<>(vertx, Duration.ofSeconds(5), 100, v -> 1,
+    RememberedAnswers<String, String> answers =
+        new RememberedAnswers<>(vertx, lane(), Duration.ofSeconds(5), 100, v -> 1,
         v -> true, k -> {
           lookups.incrementAndGet();
           await(release);
@@ -51,7 +56,8 @@ class RememberedAnswersTest {
   @Test
   void anAnswerRememberRefusesAndAFailedLookupAreLookedUpAgain() throws Exception {
     Map<String, AtomicInteger> byKey = new ConcurrentHashMap<>();
-    RememberedAnswers<String, String> answers = new RememberedAnswers<>(vertx, Duration.ofSeconds(5), 100, v -> 1,
+    RememberedAnswers<String, String> answers =
+        new RememberedAnswers<>(vertx, lane(), Duration.ofSeconds(5), 100, v -> 1,
         v -> !v.isEmpty(), k -> {
           int n = byKey.computeIfAbsent(k, x -> new AtomicInteger()).incrementAndGet();
           if (k.equals("fails") && n == 1) {
@@ -74,7 +80,7 @@ class RememberedAnswersTest {
   @Test
   void anAnswerIsLookedUpAgainAfterItsTimeAndAheadOfItWhenStillRead() throws Exception {
     AtomicLong now = new AtomicLong();
-    RememberedAnswers<String, Integer> answers = new RememberedAnswers<>(vertx, Duration.ofSeconds(2), 100,
+    RememberedAnswers<String, Integer> answers = new RememberedAnswers<>(vertx, lane(), Duration.ofSeconds(2), 100,
         v -> 1, v -> true, k -> lookups.incrementAndGet(), now::get);
     assertThat(answers.get("k").await(5, TimeUnit.SECONDS)).isEqualTo(1);
     // The cache dates an answer when it handles the lookup's completion, just after the caller sees

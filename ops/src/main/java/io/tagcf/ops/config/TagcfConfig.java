@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param managementHost where readiness and metrics are served: the loopback interface by default
  * @param managementPort their port; 0 picks a free one
  * @param llm the LLM tagger's settings; empty means the offline tagger tags every video
+ * @param limits connection pools, the gateway's lanes and timeouts, Temporal deadlines
  */
 public record TagcfConfig(
     DatabaseUrl database,
@@ -35,7 +36,8 @@ public record TagcfConfig(
     int dbPoolSize,
     Optional<LlmSettings> llm,
     MaintenanceSettings maintenance,
-    AccessSettings access) {
+    AccessSettings access,
+    LimitSettings limits) {
 
   public static final int DEFAULT_TEMPORAL_PORT = 7233;
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -79,7 +81,8 @@ public record TagcfConfig(
             !"off".equalsIgnoreCase(r.string("TAGCF_EXPLAIN_AFTER_SNAPSHOT", "on")),
             Duration.ofSeconds(r.positiveInt("TAGCF_RECONCILE_INTERVAL_SECONDS", 300)),
             Duration.ofSeconds(r.positiveInt("TAGCF_RECONCILE_MIN_AGE_SECONDS", 600))),
-        AccessSettings.from(env));
+        AccessSettings.from(env),
+        LimitSettings.from(env, r.positiveInt("TAGCF_DB_POOL_SIZE", 16)));
   }
 
   private static EffectRequest effects(EnvReader r) {
@@ -121,43 +124,48 @@ public record TagcfConfig(
   public TagcfConfig withMaintenance(MaintenanceSettings m) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
         httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
-        cpuActivitySlots, dbPoolSize, llm, m, access);
+        cpuActivitySlots, dbPoolSize, llm, m, access, limits);
   }
 
   public TagcfConfig withLlm(Optional<LlmSettings> settings) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
         httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
-        cpuActivitySlots, dbPoolSize, settings, maintenance, access);
+        cpuActivitySlots, dbPoolSize, settings, maintenance, access, limits);
   }
 
   public TagcfConfig withHttpPort(int port) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
         port, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
-        cpuActivitySlots, dbPoolSize, llm, maintenance, access);
+        cpuActivitySlots, dbPoolSize, llm, maintenance, access, limits);
   }
 
   public TagcfConfig withDevTemporalPort(int port) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, port, httpHost,
         httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
-        cpuActivitySlots, dbPoolSize, llm, maintenance, access);
+        cpuActivitySlots, dbPoolSize, llm, maintenance, access, limits);
   }
 
   public TagcfConfig withAccess(AccessSettings settings) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
         httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
-        cpuActivitySlots, dbPoolSize, llm, maintenance,
-        settings);
+        cpuActivitySlots, dbPoolSize, llm, maintenance, settings, limits);
   }
 
   public TagcfConfig withManagementPort(int port) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost, httpPort,
         managementHost, port, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm,
-        maintenance, access);
+        maintenance, access, limits);
+  }
+
+  public TagcfConfig withLimits(LimitSettings settings) {
+    return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
+        httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
+        cpuActivitySlots, dbPoolSize, llm, maintenance, access, settings);
   }
 
   public TagcfConfig withDatabase(DatabaseUrl url) {
     return new TagcfConfig(url, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
         httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
-        cpuActivitySlots, dbPoolSize, llm, maintenance, access);
+        cpuActivitySlots, dbPoolSize, llm, maintenance, access, limits);
   }
 }

@@ -13,7 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything in one process: the embedded Temporal server (unless {@code TEMPORAL_ADDRESS} names a
- * real one), a worker and the gateway, sharing one database pool and one metrics registry.
+ * real one), a worker and the gateway, sharing one metrics registry. The worker and the gateway
+ * each have their own database pool and Temporal connection, as they do in separate processes:
+ * the worker's activity slots outnumber any pool, and its load must not take the gateway's
+ * connections nor its calls wait behind the worker's.
  */
 public final class DevStack implements AutoCloseable {
 
@@ -21,17 +24,22 @@ public final class DevStack implements AutoCloseable {
 
   private final Optional<TemporalDevServer> devServer;
   private final Database database;
+  private final Database gatewayDatabase;
   private final TemporalConnection temporal;
+  private final TemporalConnection gatewayTemporal;
   private final WorkerRuntime worker;
   private final GatewayRuntime gateway;
   private final PrometheusMeterRegistry registry;
 
   private DevStack(
-      Optional<TemporalDevServer> devServer, Database database, TemporalConnection temporal,
+      Optional<TemporalDevServer> devServer, Database database, Database gatewayDatabase,
+      TemporalConnection temporal, TemporalConnection gatewayTemporal,
       WorkerRuntime worker, GatewayRuntime gateway, PrometheusMeterRegistry registry) {
     this.devServer = devServer;
     this.database = database;
+    this.gatewayDatabase = gatewayDatabase;
     this.temporal = temporal;
+    this.gatewayTemporal = gatewayTemporal;
     this.worker = worker;
     this.gateway = gateway;
     this.registry = registry;
@@ -47,7 +55,9 @@ public final class DevStack implements AutoCloseable {
     new ProcessorMetrics().bindTo(registry);
     Optional<TemporalDevServer> devServer = Optional.empty();
     Database db = null;
+    Database gatewayDb = null;
     TemporalConnection temporal = null;
+    TemporalConnection gatewayTemporal = null;
     WorkerRuntime worker = null;
     try {
       String address;
@@ -58,16 +68,21 @@ public final class DevStack implements AutoCloseable {
         address = devServer.get().address();
         log.info("embedded Temporal dev server on {} (loopback only)", address);
       }
-      db = Database.open(config.database(), config.dbPoolSize());
+      db = Database.open(config.database(), config.limits().workerPool());
       temporal = new TemporalConnection(address, config.temporalNamespace(), registry);
       worker = WorkerRuntime.start(config, db, temporal.client());
       MaintenanceStarter.ensureRunning(temporal.client(), config.maintenance());
-      GatewayRuntime gateway = GatewayRuntime.start(config, db, temporal.client(), registry);
+      gatewayDb = Database.open(config.database(), config.limits().gatewayPool());
+      gatewayTemporal = TemporalConnection.withDeadline(
+          address, config.temporalNamespace(), registry, config.limits().temporalRpcTimeout());
+      GatewayRuntime gateway = GatewayRuntime.start(config, gatewayDb, gatewayTemporal.client(), registry);
       log.info("gateway on http://{}:{}", config.httpHost(), gateway.port());
-      return new DevStack(devServer, db, temporal, worker, gateway, registry);
+      return new DevStack(devServer, db, gatewayDb, temporal, gatewayTemporal, worker, gateway, registry);
     } catch (RuntimeException e) {
       closeQuietly(worker);
+      closeQuietly(gatewayTemporal);
       closeQuietly(temporal);
+      closeQuietly(gatewayDb);
       closeQuietly(db);
       devServer.ifPresent(DevStack::closeQuietly);
       throw e;
@@ -95,7 +110,9 @@ public final class DevStack implements AutoCloseable {
   public void close() {
     closeQuietly(gateway);
     closeQuietly(worker);
+    closeQuietly(gatewayTemporal);
     closeQuietly(temporal);
+    closeQuietly(gatewayDatabase);
     closeQuietly(database);
     devServer.ifPresent(DevStack::closeQuietly);
   }

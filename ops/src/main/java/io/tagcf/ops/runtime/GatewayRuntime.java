@@ -65,7 +65,8 @@ public final class GatewayRuntime implements AutoCloseable {
           new TemporalExplanationStarter(client),
           db::isReachable,
           registry,
-          access(config, db));
+          access(config, db),
+          config.limits().gateway());
       HttpServer server = GatewayServer.start(vertx, deps, config.httpHost(), config.httpPort())
           .await(30, TimeUnit.SECONDS);
       HttpServer management = ManagementServer.start(vertx, deps, config.managementHost(), config.managementPort())
