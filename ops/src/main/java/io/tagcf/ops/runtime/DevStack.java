@@ -23,6 +23,7 @@ public final class DevStack implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DevStack.class);
 
   private final Optional<TemporalDevServer> devServer;
+  private final String temporalAddress;
   private final Database database;
   private final Database gatewayDatabase;
   private final TemporalConnection temporal;
@@ -34,8 +35,9 @@ public final class DevStack implements AutoCloseable {
   private DevStack(
       Optional<TemporalDevServer> devServer, Database database, Database gatewayDatabase,
       TemporalConnection temporal, TemporalConnection gatewayTemporal,
-      WorkerRuntime worker, GatewayRuntime gateway, PrometheusMeterRegistry registry) {
+      WorkerRuntime worker, GatewayRuntime gateway, PrometheusMeterRegistry registry, String temporalAddress) {
     this.devServer = devServer;
+    this.temporalAddress = temporalAddress;
     this.database = database;
     this.gatewayDatabase = gatewayDatabase;
     this.temporal = temporal;
@@ -77,7 +79,7 @@ public final class DevStack implements AutoCloseable {
           address, config.temporalNamespace(), registry, config.limits().temporalRpcTimeout());
       GatewayRuntime gateway = GatewayRuntime.start(config, gatewayDb, gatewayTemporal.client(), registry);
       log.info("gateway on http://{}:{}", config.httpHost(), gateway.port());
-      return new DevStack(devServer, db, gatewayDb, temporal, gatewayTemporal, worker, gateway, registry);
+      return new DevStack(devServer, db, gatewayDb, temporal, gatewayTemporal, worker, gateway, registry, address);
     } catch (RuntimeException e) {
       closeQuietly(worker);
       closeQuietly(gatewayTemporal);
@@ -96,6 +98,11 @@ public final class DevStack implements AutoCloseable {
   /** Where readiness and metrics are served. */
   public int managementPort() {
     return gateway.managementPort();
+  }
+
+  /** host:port of the Temporal frontend the stack uses. */
+  public String temporalAddress() {
+    return temporalAddress;
   }
 
   public Database database() {
