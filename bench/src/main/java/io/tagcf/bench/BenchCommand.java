@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       BenchEstimateCommand.class,
       SimulationSweepCommand.class,
       EffectsBenchCommand.class,
-      HttpBenchCommand.class
+      HttpBenchCommand.class,
+      SoakBenchCommand.class
     })
 public final class BenchCommand implements Runnable {
 
