@@ -11,12 +11,9 @@ import io.tagcf.ops.demo.ApiClient;
 import io.tagcf.ops.demo.CorpusUploader;
 import io.tagcf.ops.demo.CorpusVideo;
 import io.tagcf.ops.demo.SampleCorpus;
-import io.tagcf.ops.demo.SetupScript;
 import io.tagcf.ops.demo.WorkflowWaiter;
 import io.tagcf.ops.runtime.DevStack;
-import io.tagcf.store.Database;
 import io.tagcf.store.DatabaseUrl;
-import io.tagcf.store.Transactions;
 import io.tagcf.store.ingest.IngestStatistics;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,14 +53,7 @@ final class IngestBenchCommand implements Callable<Integer> {
     if (videos < 1 || concurrency < 1) {
       throw new IllegalArgumentException("--videos and --concurrency must be positive");
     }
-    DatabaseUrl url = DatabaseUrl.parse(database);
-    SetupScript.runFor(url);
-    try (Database db = Database.open(url, 2)) {
-      new Transactions(db.dataSource()).inTransaction(c -> {
-        c.createStatement().execute("TRUNCATE videos CASCADE");
-        return null;
-      });
-    }
+    DatabaseUrl url = BenchVideos.emptied(database);
     TagcfConfig config = TagcfConfig.fromEnvironment().withDatabase(url).withHttpPort(0).withManagementPort(0)
         .withDevTemporalPort(0);
     try (DevStack stack = DevStack.start(config)) {

@@ -1,10 +1,8 @@
 package io.tagcf.bench;
 
 import io.tagcf.bench.soak.SoakRun;
-import io.tagcf.ops.demo.SetupScript;
-import io.tagcf.store.Database;
+import io.tagcf.ops.demo.SampleCorpus;
 import io.tagcf.store.DatabaseUrl;
-import io.tagcf.store.Transactions;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +18,8 @@ import picocli.CommandLine.Option;
         + " latency, failures, live heap, threads and connections; every upload done at the end.")
 final class SoakBenchCommand implements Callable<Integer> {
 
-  @Option(names = "--minutes", defaultValue = "30", description = "How long the traffic runs (default ${DEFAULT-VALUE}).")
+  @Option(names = "--minutes", defaultValue = "30",
+      description = "How long the traffic runs (default ${DEFAULT-VALUE}).")
   int minutes;
 
   @Option(names = "--upload-rate", defaultValue = "11",
@@ -29,7 +28,8 @@ final class SoakBenchCommand implements Callable<Integer> {
   double uploadRate;
 
   @Option(names = "--read-rate", defaultValue = "1000",
-      description = "Reads per second over /v1/tags, /v1/videos/{id} and /v1/videos/{id}/similar (default ${DEFAULT-VALUE}).")
+      description = "Reads per second: 60%% /v1/tags, 30%% /v1/videos/{id}, 10%% /v1/videos/{id}/similar"
+          + " (default ${DEFAULT-VALUE}).")
   double readRate;
 
   @Option(names = "--seed-videos", defaultValue = "300",
@@ -45,16 +45,9 @@ final class SoakBenchCommand implements Callable<Integer> {
     if (minutes < 1 || !(uploadRate > 0) || !(readRate > 0) || seedVideos < 1) {
       throw new IllegalArgumentException("--minutes, --upload-rate, --read-rate and --seed-videos must be positive");
     }
-    DatabaseUrl url = DatabaseUrl.parse(database);
-    SetupScript.runFor(url);
-    try (Database db = Database.open(url, 2)) {
-      new Transactions(db.dataSource()).inTransaction(c -> {
-        c.createStatement().execute("TRUNCATE videos CASCADE");
-        return null;
-      });
-    }
+    DatabaseUrl url = BenchVideos.emptied(database);
     SoakRun run = new SoakRun(url, Duration.ofMinutes(minutes), uploadRate, readRate, seedVideos,
-        n -> IngestBenchCommand.synthesise(io.tagcf.ops.demo.SampleCorpus.bundled(), n));
+        n -> IngestBenchCommand.synthesise(SampleCorpus.bundled(), n));
     return run.call();
   }
 }

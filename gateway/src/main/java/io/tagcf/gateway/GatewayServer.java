@@ -92,14 +92,15 @@ public final class GatewayServer {
         new BodyValidation(contract, "recordInteractions"), deps.interactions(), deps.metrics(), Clock.systemUTC());
     EffectHandlers effects =
         new EffectHandlers(blocking, temporal, deps.effects(), deps.tags(), deps.videos(), deps.snapshots());
-    ExplanationHandlers explanations =
-        new ExplanationHandlers(vertx, blocking, temporal, deps.videos(), deps.effects(), deps.explanations(), deps.explainer());
+    ExplanationHandlers explanations = new ExplanationHandlers(
+        vertx, blocking, temporal, deps.videos(), deps.effects(), deps.explanations(), deps.explainer());
     CreatorHandlers creator = new CreatorHandlers(blocking, deps.videos(), deps.effects());
     ProblemFailureHandler problems = new ProblemFailureHandler();
 
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
     // Before any other handler of a route: who the request acts for, and whether its key may.
-    AccessHandler access = new AccessHandler(vertx, blocking.lane(), deps.access(), AccessRules.from(ContractLoader.document(yaml)));
+    AccessHandler access = new AccessHandler(
+        vertx, blocking.lane(), deps.access(), AccessRules.from(ContractLoader.document(yaml)));
     for (OpenAPIRoute route : builder.getRoutes()) {
       route.addHandler(access.forOperation(route.getOperation().getOperationId()));
     }

@@ -69,8 +69,9 @@ final class SoakReport {
     System.out.println("|---|---:|---:|---:|---:|---:|---:|");
     for (String r : routes) {
       long[] t = totals.get(r);
-      System.out.printf("| %s | %,d | %,d | %,d | %.3f%% | %.1f ms | %.1f ms |%n", r, t[0], t[1], t[2],
-          t[0] + t[2] == 0 ? 0.0 : 100.0 * (t[1] + t[2]) / (t[0] + t[2]), meanP99(r, 0, 5), meanP99(r, windows.size() - 5, windows.size()));
+      double failureRate = t[0] + t[2] == 0 ? 0.0 : 100.0 * (t[1] + t[2]) / (t[0] + t[2]);
+      System.out.printf("| %s | %,d | %,d | %,d | %.3f%% | %.1f ms | %.1f ms |%n", r, t[0], t[1], t[2], failureRate,
+          meanP99(r, 0, 5), meanP99(r, windows.size() - 5, windows.size()));
     }
     int n = health.size();
     HealthSample first = health.get(Math.min(1, n - 1));
