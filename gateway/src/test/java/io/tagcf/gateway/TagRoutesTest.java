@@ -25,11 +25,11 @@ class TagRoutesTest extends GatewayTest {
 
   private static final Instant SEEN = Instant.parse("2026-10-02T09:15:00Z");
   private static final TagSummary COOKS =
-      new TagSummary(1, TagKind.AUDIENCE, "home-cooks", "home cooks", "家庭厨师", "lifestyle", false, 40, true, SEEN);
+      new TagSummary(1, TagKind.AUDIENCE, "home-cooks", "home cooks", "家庭厨师", "lifestyle", false, false, 40, true, SEEN);
   private static final TagSummary NOODLES =
-      new TagSummary(2, TagKind.ITEM, "noodles", "noodles", "面条", "food", false, 55, false, SEEN);
+      new TagSummary(2, TagKind.ITEM, "noodles", "noodles", "面条", "food", false, false, 55, false, SEEN);
   private static final TagSummary WOK =
-      new TagSummary(3, TagKind.ITEM, "wok-hei", "wok hei", null, null, true, 0, false, null);
+      new TagSummary(3, TagKind.ITEM, "wok-hei", "wok hei", null, null, true, false, 0, false, null);
 
   @BeforeEach
   void vocabulary() {

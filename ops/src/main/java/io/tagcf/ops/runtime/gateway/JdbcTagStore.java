@@ -29,7 +29,7 @@ public final class JdbcTagStore implements TagStore {
 
   @Override
   public TagPage search(TagKind kind, String query, Boolean coverSet, TagPosition after, int size) {
-    return catalog.search(kind, query, coverSet, after, size);
+    return catalog.search(kind, query, coverSet, after, size, false);
   }
 
   @Override
