@@ -14,6 +14,7 @@ import io.tagcf.store.Database;
 import io.tagcf.store.Fixtures;
 import io.tagcf.store.TestDatabase;
 import io.tagcf.store.Transactions;
+import io.tagcf.store.tags.ApprovalOutcome;
 import io.tagcf.store.tags.CandidateApproval;
 import io.tagcf.store.tags.CandidateQuarantine;
 import io.tagcf.store.tags.TagRepository;
@@ -110,7 +111,7 @@ class TagNormaliserQuarantineTest {
     long id = ofA.tags().get(0).tagId();
     assertThat(normalise("Miracle Curing").tags().get(0).tagId()).isNotEqualTo(id);
     assertThat(new CandidateApproval(db.dataSource(), RULE).approve(id, "admin"))
-        .isEqualTo(CandidateApproval.Outcome.APPROVED);
+        .isEqualTo(ApprovalOutcome.APPROVED);
     assertThat(normalise("Miracle Cures").tags().get(0).tagId()).isEqualTo(id);
   }
 

@@ -6,6 +6,7 @@ import io.tagcf.activities.llm.LlmProvider;
 import io.tagcf.activities.llm.LlmSettings;
 import io.tagcf.models.tagging.OfflineTagger;
 import io.tagcf.store.DatabaseUrl;
+import io.tagcf.store.tags.CandidateQuarantine;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param managementHost where readiness and metrics are served: the loopback interface by default
  * @param managementPort their port; 0 picks a free one
  * @param llm the LLM tagger's settings; empty means the offline tagger tags every video
+ * @param limits what one creator can do to everyone's vocabulary and to the LLM's bill
  */
 public record TagcfConfig(
     DatabaseUrl database,
@@ -35,7 +37,8 @@ public record TagcfConfig(
     int dbPoolSize,
     Optional<LlmSettings> llm,
     MaintenanceSettings maintenance,
-    AccessSettings access) {
+    AccessSettings access,
+    UsageLimits limits) {
 
   public static final int DEFAULT_TEMPORAL_PORT = 7233;
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -79,7 +82,10 @@ public record TagcfConfig(
             !"off".equalsIgnoreCase(r.string("TAGCF_EXPLAIN_AFTER_SNAPSHOT", "on")),
             Duration.ofSeconds(r.positiveInt("TAGCF_RECONCILE_INTERVAL_SECONDS", 300)),
             Duration.ofSeconds(r.positiveInt("TAGCF_RECONCILE_MIN_AGE_SECONDS", 600))),
-        AccessSettings.from(env));
+        AccessSettings.from(env),
+        new UsageLimits(
+            new CandidateQuarantine(r.positiveInt("TAGCF_CANDIDATE_MIN_CREATORS", CandidateQuarantine.DEFAULT_MIN_CREATORS)),
+            r.positiveInt("TAGCF_LLM_BUDGET_PER_CREATOR_PER_DAY", UsageLimits.DEFAULT_LLM_CALLS_PER_CREATOR_PER_DAY)));
   }
 
   private static EffectRequest effects(EnvReader r) {
@@ -121,43 +127,43 @@ public record TagcfConfig(
   public TagcfConfig withMaintenance(MaintenanceSettings m) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
         httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
-        cpuActivitySlots, dbPoolSize, llm, m, access);
+        cpuActivitySlots, dbPoolSize, llm, m, access, limits);
   }
 
   public TagcfConfig withLlm(Optional<LlmSettings> settings) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
         httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
-        cpuActivitySlots, dbPoolSize, settings, maintenance, access);
+        cpuActivitySlots, dbPoolSize, settings, maintenance, access, limits);
   }
 
   public TagcfConfig withHttpPort(int port) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
         port, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
-        cpuActivitySlots, dbPoolSize, llm, maintenance, access);
+        cpuActivitySlots, dbPoolSize, llm, maintenance, access, limits);
   }
 
   public TagcfConfig withDevTemporalPort(int port) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, port, httpHost,
         httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
-        cpuActivitySlots, dbPoolSize, llm, maintenance, access);
+        cpuActivitySlots, dbPoolSize, llm, maintenance, access, limits);
   }
 
   public TagcfConfig withAccess(AccessSettings settings) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
         httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
         cpuActivitySlots, dbPoolSize, llm, maintenance,
-        settings);
+        settings, limits);
   }
 
   public TagcfConfig withManagementPort(int port) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost, httpPort,
         managementHost, port, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm,
-        maintenance, access);
+        maintenance, access, limits);
   }
 
   public TagcfConfig withDatabase(DatabaseUrl url) {
     return new TagcfConfig(url, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
         httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
-        cpuActivitySlots, dbPoolSize, llm, maintenance, access);
+        cpuActivitySlots, dbPoolSize, llm, maintenance, access, limits);
   }
 }

@@ -8,16 +8,6 @@ import javax.sql.DataSource;
 /** An admin's release of a quarantined candidate tag before enough creators use it. */
 public final class CandidateApproval {
 
-  /** What an approval did. */
-  public enum Outcome {
-    APPROVED,
-    NO_SUCH_TAG,
-    /** A vocabulary tag: it was never quarantined. */
-    VOCABULARY_TAG,
-    /** Approved before, or used by enough creators: nothing to release. */
-    ALREADY_RELEASED
-  }
-
   private final Transactions tx;
   private final CandidateQuarantine quarantine;
 
@@ -30,21 +20,21 @@ public final class CandidateApproval {
    * Releases the tag, recording who approved it and when; only a quarantined candidate changes.
    * The row is locked while deciding, so two admins approving at once approve it once.
    */
-  public Outcome approve(long tagId, String approvedBy) {
+  public ApprovalOutcome approve(long tagId, String approvedBy) {
     return tx.inTransaction(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT status, approved_at IS NOT NULL, creator_count FROM tags WHERE tag_id = ? FOR NO KEY UPDATE")) {
         ps.setLong(1, tagId);
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next()) {
-            return Outcome.NO_SUCH_TAG;
+            return ApprovalOutcome.NO_SUCH_TAG;
           }
           boolean candidate = "candidate".equals(rs.getString(1));
           if (!candidate) {
-            return Outcome.VOCABULARY_TAG;
+            return ApprovalOutcome.VOCABULARY_TAG;
           }
           if (!quarantine.quarantined(true, rs.getBoolean(2), rs.getLong(3))) {
-            return Outcome.ALREADY_RELEASED;
+            return ApprovalOutcome.ALREADY_RELEASED;
           }
         }
       }
@@ -54,7 +44,7 @@ public final class CandidateApproval {
         ps.setLong(2, tagId);
         ps.executeUpdate();
       }
-      return Outcome.APPROVED;
+      return ApprovalOutcome.APPROVED;
     });
   }
 }

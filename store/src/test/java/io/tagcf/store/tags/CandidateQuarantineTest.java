@@ -113,7 +113,7 @@ class CandidateQuarantineTest {
     // A label whose slug differs is never caught by the candidate's label text while quarantined.
     long odd = insertCandidate("odd-slug", "Cooking Tips");
     assertThat(tags.exactLabels(TagKind.ITEM, List.of("cooking tips"))).isEmpty();
-    assertThat(approval.approve(odd, "admin-key")).isEqualTo(CandidateApproval.Outcome.APPROVED);
+    assertThat(approval.approve(odd, "admin-key")).isEqualTo(ApprovalOutcome.APPROVED);
     assertThat(tags.exactLabels(TagKind.ITEM, List.of("cooking tips")).get("cooking tips").tagId()).isEqualTo(odd);
     // Vocabulary tags match as before.
     assertThat(tags.exactLabels(TagKind.ITEM, List.of("Cats")).get("Cats").slug()).isEqualTo("cats");
@@ -125,20 +125,20 @@ class CandidateQuarantineTest {
     tag("a0", pending);
     assertThat(tags.nearestLabel(TagKind.ITEM, "m", Fixtures.axis(DIM, 42, 0))).map(TagMatch::tagId)
         .isNotEqualTo(Optional.of(pending.tagId()));
-    assertThat(approval.approve(pending.tagId(), "key-1")).isEqualTo(CandidateApproval.Outcome.APPROVED);
+    assertThat(approval.approve(pending.tagId(), "key-1")).isEqualTo(ApprovalOutcome.APPROVED);
     assertThat(TestSql.text(db.dataSource(), "SELECT approved_by FROM tags WHERE tag_id = " + pending.tagId()))
         .isEqualTo("key-1");
     assertThat(tags.nearestLabel(TagKind.ITEM, "m", Fixtures.axis(DIM, 42, 0)).orElseThrow().tagId())
         .isEqualTo(pending.tagId());
-    assertThat(approval.approve(pending.tagId(), "key-2")).isEqualTo(CandidateApproval.Outcome.ALREADY_RELEASED);
-    assertThat(approval.approve(cats(), "key-1")).isEqualTo(CandidateApproval.Outcome.VOCABULARY_TAG);
-    assertThat(approval.approve(999_999, "key-1")).isEqualTo(CandidateApproval.Outcome.NO_SUCH_TAG);
+    assertThat(approval.approve(pending.tagId(), "key-2")).isEqualTo(ApprovalOutcome.ALREADY_RELEASED);
+    assertThat(approval.approve(cats(), "key-1")).isEqualTo(ApprovalOutcome.VOCABULARY_TAG);
+    assertThat(approval.approve(999_999, "key-1")).isEqualTo(ApprovalOutcome.NO_SUCH_TAG);
 
     TagMatch popular = candidate("Street Food", 43);
     tag("a0", popular);
     tag("b0", popular);
     tag("c0", popular);
-    assertThat(approval.approve(popular.tagId(), "key-1")).isEqualTo(CandidateApproval.Outcome.ALREADY_RELEASED);
+    assertThat(approval.approve(popular.tagId(), "key-1")).isEqualTo(ApprovalOutcome.ALREADY_RELEASED);
   }
 
   @Test
