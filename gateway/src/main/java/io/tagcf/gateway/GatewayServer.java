@@ -115,6 +115,7 @@ public final class GatewayServer {
     builder.getRoute("similarVideos").addHandler(videos::similar).addFailureHandler(problems);
     builder.getRoute("searchTags").addHandler(tags::search).addFailureHandler(problems);
     builder.getRoute("getTag").addHandler(tags::get).addFailureHandler(problems);
+    builder.getRoute("approveTag").addHandler(tags::approve).addFailureHandler(problems);
     builder.getRoute("userRoles").addHandler(users::roles).addFailureHandler(problems);
     // Its handler checks the body against the contract itself, off the router's shared queue.
     builder.getRoute("recordInteractions").setDoValidation(false)

@@ -45,6 +45,7 @@ class AccessRoutesTest extends GatewayTest {
     CALLS.put("refreshExplanation", new Call(HttpMethod.POST, "/v1/videos/v-1/explanation:refresh", null));
     CALLS.put("searchTags", new Call(HttpMethod.GET, "/v1/tags", null));
     CALLS.put("getTag", new Call(HttpMethod.GET, "/v1/tags/7", null));
+    CALLS.put("approveTag", new Call(HttpMethod.POST, "/v1/tags/7/approve", null));
     CALLS.put("tagEffects", new Call(HttpMethod.GET, "/v1/tags/7/effects", null));
     CALLS.put("rankEffects", new Call(HttpMethod.GET, "/v1/effects", null));
     CALLS.put("listSnapshots", new Call(HttpMethod.GET, "/v1/snapshots", null));
@@ -137,6 +138,7 @@ class AccessRoutesTest extends GatewayTest {
     }
     // Operators' and services' routes: not a creator's.
     assertThat(rules.rolesOf("startSnapshot")).contains(Set.of(AccessRole.ADMIN));
+    assertThat(rules.rolesOf("approveTag")).contains(Set.of(AccessRole.ADMIN));
     assertThat(rules.rolesOf("userRoles")).contains(Set.of(AccessRole.SERVICE, AccessRole.ADMIN));
     assertThat(rules.rolesOf("getExplanation")).contains(Set.of(AccessRole.values()));
     assertThat(rules.rolesOf("creatorInsights")).contains(Set.of(AccessRole.CREATOR));

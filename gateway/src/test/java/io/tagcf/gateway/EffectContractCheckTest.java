@@ -22,7 +22,7 @@ class EffectContractCheckTest extends GatewayTest {
 
   @BeforeEach
   void aRealAnswer() {
-    gateway.tags.put(new TagSummary(7, TagKind.ITEM, "healing", "healing", "治愈感", "mood", false, 1, true, null));
+    gateway.tags.put(new TagSummary(7, TagKind.ITEM, "healing", "healing", "治愈感", "mood", false, false, 1, true, null));
     gateway.effects.put(published(1));
     gateway.effects.putCells(1, List.of(estimated(7, "all", Outcome.CLICK, 0.03, 0.01, true),
         insufficient(7, "all", Outcome.LIKE, "poor overlap")));

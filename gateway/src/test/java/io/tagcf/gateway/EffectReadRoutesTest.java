@@ -31,11 +31,11 @@ import org.junit.jupiter.api.Test;
 class EffectReadRoutesTest extends GatewayTest {
 
   private static final TagSummary HEALING =
-      new TagSummary(7, TagKind.ITEM, "healing", "healing", "治愈感", "mood", false, 120, true, null);
+      new TagSummary(7, TagKind.ITEM, "healing", "healing", "治愈感", "mood", false, false, 120, true, null);
   private static final TagSummary NOODLES =
-      new TagSummary(8, TagKind.ITEM, "noodles", "noodles", "面条", "food", false, 90, true, null);
+      new TagSummary(8, TagKind.ITEM, "noodles", "noodles", "面条", "food", false, false, 90, true, null);
   private static final TagSummary PRANK =
-      new TagSummary(9, TagKind.ITEM, "prank", "prank", null, null, false, 40, true, null);
+      new TagSummary(9, TagKind.ITEM, "prank", "prank", null, null, false, false, 40, true, null);
 
   @BeforeEach
   void snapshots() {
@@ -121,7 +121,7 @@ class EffectReadRoutesTest extends GatewayTest {
 
   @Test
   void aTagOutsideTheSnapshotHasNoCells() {
-    gateway.tags.put(new TagSummary(10, TagKind.ITEM, "new", "new", null, null, true, 1, false, null));
+    gateway.tags.put(new TagSummary(10, TagKind.ITEM, "new", "new", null, null, true, false, 1, false, null));
 
     Reply r = gateway.get("/v1/tags/10/effects");
 

@@ -25,11 +25,11 @@ class TagRoutesTest extends GatewayTest {
 
   private static final Instant SEEN = Instant.parse("2026-10-02T09:15:00Z");
   private static final TagSummary COOKS =
-      new TagSummary(1, TagKind.AUDIENCE, "home-cooks", "home cooks", "家庭厨师", "lifestyle", false, 40, true, SEEN);
+      new TagSummary(1, TagKind.AUDIENCE, "home-cooks", "home cooks", "家庭厨师", "lifestyle", false, false, 40, true, SEEN);
   private static final TagSummary NOODLES =
-      new TagSummary(2, TagKind.ITEM, "noodles", "noodles", "面条", "food", false, 55, false, SEEN);
+      new TagSummary(2, TagKind.ITEM, "noodles", "noodles", "面条", "food", false, false, 55, false, SEEN);
   private static final TagSummary WOK =
-      new TagSummary(3, TagKind.ITEM, "wok-hei", "wok hei", null, null, true, 0, false, null);
+      new TagSummary(3, TagKind.ITEM, "wok-hei", "wok hei", null, null, true, false, 0, false, null);
 
   @BeforeEach
   void vocabulary() {
@@ -41,7 +41,7 @@ class TagRoutesTest extends GatewayTest {
     Reply r = gateway.get("/v1/tags");
 
     assertThat(r.status()).isEqualTo(200);
-    assertThat(gateway.tags.searches()).containsExactly(new Search(null, null, null, null, 20));
+    assertThat(gateway.tags.searches()).containsExactly(new Search(null, null, null, null, 20, true));
     JsonObject page = r.json();
     assertThat(page.getInteger("size")).isEqualTo(20);
     assertThat(page.containsKey("next")).isTrue();
@@ -56,6 +56,7 @@ class TagRoutesTest extends GatewayTest {
         .putNull("labelZh")
         .putNull("category")
         .put("candidate", true)
+        .put("quarantined", false)
         .put("videoCount", 0)
         .put("inCoverSet", false)
         .putNull("lastSeenAt"));
@@ -66,7 +67,7 @@ class TagRoutesTest extends GatewayTest {
   void searchPassesEveryFilter() {
     Reply r = gateway.get("/v1/tags?kind=audience&q=COOK&coverSet=true&size=5");
 
-    assertThat(gateway.tags.searches()).containsExactly(new Search(TagKind.AUDIENCE, "COOK", true, null, 5));
+    assertThat(gateway.tags.searches()).containsExactly(new Search(TagKind.AUDIENCE, "COOK", true, null, 5, true));
     assertThat(r.json()).isEqualTo(new JsonObject()
         .put("items", new JsonArray().add(cooks()))
         .put("size", 5)
@@ -98,7 +99,7 @@ class TagRoutesTest extends GatewayTest {
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.json()).isEqualTo(first.json());
     assertThat(gateway.tags.searches()).as("one lookup per distinct search")
-        .containsExactly(new Search(TagKind.ITEM, null, null, null, 2), new Search(TagKind.ITEM, null, null, null, 3));
+        .containsExactly(new Search(TagKind.ITEM, null, null, null, 2, true), new Search(TagKind.ITEM, null, null, null, 3, true));
     assertThat(other.json().getJsonArray("items")).hasSize(2);
   }
 
@@ -189,6 +190,7 @@ class TagRoutesTest extends GatewayTest {
         .put("labelZh", "家庭厨师")
         .put("category", "lifestyle")
         .put("candidate", false)
+        .put("quarantined", false)
         .put("videoCount", 40)
         .put("inCoverSet", true)
         .put("lastSeenAt", "2026-10-02T09:15:00Z");

@@ -28,7 +28,7 @@ class UserRolesRouteTest extends GatewayTest {
   }
 
   private static TagSummary audience(long id, String en, String zh) {
-    return new TagSummary(id, TagKind.AUDIENCE, "a-" + id, en, zh, null, false, 0, false, null);
+    return new TagSummary(id, TagKind.AUDIENCE, "a-" + id, en, zh, null, false, false, 0, false, null);
   }
 
   /**

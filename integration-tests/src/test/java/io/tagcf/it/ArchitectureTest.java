@@ -109,6 +109,7 @@ class ArchitectureTest {
         .orShould().dependOnClassesThat().haveFullyQualifiedName("io.tagcf.store.Database")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("io.tagcf.store.Transactions")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("io.tagcf.store.tags.TagCatalog")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("io.tagcf.store.tags.CandidateApproval")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("io.tagcf.store.effects.EffectReader")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("io.tagcf.store.effects.SnapshotStore")
         .because("handlers are tested with in-memory fakes behind the ports in GatewayDependencies;"

@@ -16,7 +16,9 @@ import java.util.Optional;
 /**
  * Maps each raw tag onto the vocabulary: an exact label match first; otherwise the nearest tag of
  * the same kind by label embedding in pgvector, merged if the cosine similarity reaches the
- * threshold; otherwise the label becomes a new {@code candidate} tag.
+ * threshold; otherwise the label becomes a new {@code candidate} tag. A candidate is a merge
+ * target only once released (the repository's {@code CandidateQuarantine}): before, only the same
+ * word (its slug) reaches it, so one creator's label cannot absorb other creators' tags.
  */
 public final class TagNormaliser {
 

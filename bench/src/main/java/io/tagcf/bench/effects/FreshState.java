@@ -62,7 +62,7 @@ final class FreshState {
   }
 
   private static List<VocabularyTag> itemTags(DataSource ds) {
-    return new TagCatalog(ds).search(TagKind.ITEM, null, null, null, 100_000).items().stream()
+    return new TagCatalog(ds).search(TagKind.ITEM, null, null, null, 100_000, true).items().stream()
         .filter(t -> !t.candidate() && t.category() != null)
         .sorted(Comparator.comparingLong(TagSummary::tagId))
         .map(t -> new VocabularyTag(t.tagId(), t.category()))

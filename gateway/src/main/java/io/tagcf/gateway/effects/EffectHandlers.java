@@ -5,6 +5,7 @@ import io.tagcf.models.access.Principal;
 import io.tagcf.store.video.StoredVideo;
 import io.tagcf.gateway.http.BlockingReplies;
 import io.tagcf.gateway.http.RequestParameters;
+import io.tagcf.gateway.tags.TagHandlers;
 import io.tagcf.gateway.tags.TagStore;
 import io.tagcf.gateway.videos.VideoStore;
 import io.tagcf.models.interactions.Outcome;
@@ -87,8 +88,11 @@ public final class EffectHandlers {
     String segment = params.query("segment").orElse(null);
     Outcome outcome = params.query("outcome").map(EffectHandlers::outcome).orElse(null);
     Long snapshotId = params.queryLong("snapshot").orElse(null);
+    boolean withQuarantined = TagHandlers.seesQuarantined(Principals.of(ctx));
     blocking.json(ctx, 200, () -> {
+      // A quarantined tag is no tag to anyone but admins, here as in /v1/tags/{tagId}.
       TagSummary tag = tags.find(tagId)
+          .filter(t -> withQuarantined || !t.quarantined())
           .orElseThrow(() -> PublishedSnapshots.notFound("no tag with id " + tagId));
       SnapshotInfo snapshot = published.resolve(snapshotId);
       if (segment != null) {

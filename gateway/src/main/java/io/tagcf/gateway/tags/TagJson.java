@@ -42,6 +42,7 @@ final class TagJson {
         .put("labelZh", t.labelZh())
         .put("category", t.category())
         .put("candidate", t.candidate())
+        .put("quarantined", t.quarantined())
         .put("videoCount", t.videoCount())
         .put("inCoverSet", t.inCoverSet())
         .put("lastSeenAt", t.lastSeenAt() == null ? null : t.lastSeenAt().toString());

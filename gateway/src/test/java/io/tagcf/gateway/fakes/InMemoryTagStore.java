@@ -4,6 +4,7 @@ import io.tagcf.gateway.tags.TagStore;
 import io.tagcf.models.tags.TagKind;
 import io.tagcf.store.coverset.CoverSetVersion;
 import io.tagcf.store.logic.StoredLogicEdge;
+import io.tagcf.store.tags.ApprovalOutcome;
 import io.tagcf.store.tags.TagPage;
 import io.tagcf.store.tags.TagPosition;
 import io.tagcf.store.tags.TagSummary;
@@ -19,7 +20,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class InMemoryTagStore implements TagStore {
 
   /** The arguments of one search, as the gateway passed them. */
-  public record Search(TagKind kind, String query, Boolean coverSet, TagPosition after, int size) {}
+  public record Search(
+      TagKind kind, String query, Boolean coverSet, TagPosition after, int size, boolean withQuarantined) {}
+
+  /** One approval, as the gateway asked for it. */
+  public record Approval(long tagId, String approvedBy) {}
 
   private final CallingThreads threads;
   private final Map<Long, TagSummary> tags = new ConcurrentHashMap<>();
@@ -27,6 +32,7 @@ public final class InMemoryTagStore implements TagStore {
   private final Map<Long, List<StoredLogicEdge>> edges = new ConcurrentHashMap<>();
   private final List<Search> searches = new CopyOnWriteArrayList<>();
   private final List<Integer> edgeLimits = new CopyOnWriteArrayList<>();
+  private final List<Approval> approvals = new CopyOnWriteArrayList<>();
 
   public InMemoryTagStore(CallingThreads threads) {
     this.threads = threads;
@@ -54,11 +60,17 @@ public final class InMemoryTagStore implements TagStore {
     return List.copyOf(edgeLimits);
   }
 
+  public List<Approval> approvals() {
+    return List.copyOf(approvals);
+  }
+
   @Override
-  public TagPage search(TagKind kind, String query, Boolean coverSet, TagPosition after, int size) {
+  public TagPage search(
+      TagKind kind, String query, Boolean coverSet, TagPosition after, int size, boolean withQuarantined) {
     threads.record("tags.search");
-    searches.add(new Search(kind, query, coverSet, after, size));
+    searches.add(new Search(kind, query, coverSet, after, size, withQuarantined));
     List<TagSummary> matches = tags.values().stream()
+        .filter(t -> withQuarantined || !t.quarantined())
         .filter(t -> kind == null || t.kind() == kind)
         .filter(t -> query == null || contains(t.labelEn(), query) || contains(t.labelZh(), query)
             || contains(t.slug(), query))
@@ -75,6 +87,26 @@ public final class InMemoryTagStore implements TagStore {
   public Optional<TagSummary> find(long tagId) {
     threads.record("tags.find");
     return Optional.ofNullable(tags.get(tagId));
+  }
+
+  /** By the rules of CandidateApproval: only a quarantined candidate is released. */
+  @Override
+  public ApprovalOutcome approve(long tagId, String approvedBy) {
+    threads.record("tags.approve");
+    approvals.add(new Approval(tagId, approvedBy));
+    TagSummary t = tags.get(tagId);
+    if (t == null) {
+      return ApprovalOutcome.NO_SUCH_TAG;
+    }
+    if (!t.candidate()) {
+      return ApprovalOutcome.VOCABULARY_TAG;
+    }
+    if (!t.quarantined()) {
+      return ApprovalOutcome.ALREADY_RELEASED;
+    }
+    tags.put(tagId, new TagSummary(t.tagId(), t.kind(), t.slug(), t.labelEn(), t.labelZh(), t.category(), true,
+        false, t.videoCount(), t.inCoverSet(), t.lastSeenAt()));
+    return ApprovalOutcome.APPROVED;
   }
 
   @Override

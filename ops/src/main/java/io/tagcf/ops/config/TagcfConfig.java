@@ -6,6 +6,7 @@ import io.tagcf.activities.llm.LlmProvider;
 import io.tagcf.activities.llm.LlmSettings;
 import io.tagcf.models.tagging.OfflineTagger;
 import io.tagcf.store.DatabaseUrl;
+import io.tagcf.store.tags.CandidateQuarantine;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param managementPort their port; 0 picks a free one
  * @param llm the LLM tagger's settings; empty means the offline tagger tags every video
  * @param limits connection pools, the gateway's lanes and timeouts, Temporal deadlines
+ * @param usage what one creator can do to everyone's vocabulary and to the LLM's bill
  */
 public record TagcfConfig(
     DatabaseUrl database,
@@ -37,7 +39,8 @@ public record TagcfConfig(
     Optional<LlmSettings> llm,
     MaintenanceSettings maintenance,
     AccessSettings access,
-    LimitSettings limits) {
+    LimitSettings limits,
+    UsageLimits usage) {
 
   public static final int DEFAULT_TEMPORAL_PORT = 7233;
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -82,7 +85,11 @@ public record TagcfConfig(
             Duration.ofSeconds(r.positiveInt("TAGCF_RECONCILE_INTERVAL_SECONDS", 300)),
             Duration.ofSeconds(r.positiveInt("TAGCF_RECONCILE_MIN_AGE_SECONDS", 600))),
         AccessSettings.from(env),
-        LimitSettings.from(env, r.positiveInt("TAGCF_DB_POOL_SIZE", 16)));
+        LimitSettings.from(env, r.positiveInt("TAGCF_DB_POOL_SIZE", 16)),
+        new UsageLimits(
+            new CandidateQuarantine(
+                r.positiveInt("TAGCF_CANDIDATE_MIN_CREATORS", CandidateQuarantine.DEFAULT_MIN_CREATORS)),
+            r.positiveInt("TAGCF_LLM_BUDGET_PER_CREATOR_PER_DAY", UsageLimits.DEFAULT_LLM_CALLS_PER_CREATOR_PER_DAY)));
   }
 
   private static EffectRequest effects(EnvReader r) {
@@ -124,48 +131,48 @@ public record TagcfConfig(
   public TagcfConfig withMaintenance(MaintenanceSettings m) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
         httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
-        cpuActivitySlots, dbPoolSize, llm, m, access, limits);
+        cpuActivitySlots, dbPoolSize, llm, m, access, limits, usage);
   }
 
   public TagcfConfig withLlm(Optional<LlmSettings> settings) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
         httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
-        cpuActivitySlots, dbPoolSize, settings, maintenance, access, limits);
+        cpuActivitySlots, dbPoolSize, settings, maintenance, access, limits, usage);
   }
 
   public TagcfConfig withHttpPort(int port) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
         port, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
-        cpuActivitySlots, dbPoolSize, llm, maintenance, access, limits);
+        cpuActivitySlots, dbPoolSize, llm, maintenance, access, limits, usage);
   }
 
   public TagcfConfig withDevTemporalPort(int port) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, port, httpHost,
         httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
-        cpuActivitySlots, dbPoolSize, llm, maintenance, access, limits);
+        cpuActivitySlots, dbPoolSize, llm, maintenance, access, limits, usage);
   }
 
   public TagcfConfig withAccess(AccessSettings settings) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
         httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
-        cpuActivitySlots, dbPoolSize, llm, maintenance, settings, limits);
+        cpuActivitySlots, dbPoolSize, llm, maintenance, settings, limits, usage);
   }
 
   public TagcfConfig withManagementPort(int port) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost, httpPort,
         managementHost, port, embeddingModel, normaliseThreshold, offlineTagger, cpuActivitySlots, dbPoolSize, llm,
-        maintenance, access, limits);
+        maintenance, access, limits, usage);
   }
 
   public TagcfConfig withLimits(LimitSettings settings) {
     return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
         httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
-        cpuActivitySlots, dbPoolSize, llm, maintenance, access, settings);
+        cpuActivitySlots, dbPoolSize, llm, maintenance, access, settings, usage);
   }
 
   public TagcfConfig withDatabase(DatabaseUrl url) {
     return new TagcfConfig(url, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
         httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
-        cpuActivitySlots, dbPoolSize, llm, maintenance, access, limits);
+        cpuActivitySlots, dbPoolSize, llm, maintenance, access, limits, usage);
   }
 }

@@ -55,7 +55,7 @@ public final class GatewayRuntime implements AutoCloseable {
     try {
       GatewayDependencies deps = new GatewayDependencies(
           new JdbcVideoStore(db.dataSource(), config.embeddingModel()),
-          new JdbcTagStore(db.dataSource()),
+          new JdbcTagStore(db.dataSource(), config.usage().quarantine()),
           new JdbcUserRoleStore(db.dataSource()),
           new JdbcInteractionStore(db.dataSource()),
           new TemporalIngestStarter(client),

@@ -9,6 +9,7 @@ import io.tagcf.activities.embedding.OnnxModelSpec;
 import io.tagcf.activities.ingest.CurrentVideo;
 import io.tagcf.activities.ingest.IngestStoreActivitiesImpl;
 import io.tagcf.activities.ingest.ReconcileActivitiesImpl;
+import io.tagcf.activities.llm.LlmBudgetActivitiesImpl;
 import io.tagcf.activities.llm.ChatModels;
 import io.tagcf.activities.llm.LlmTaggingActivitiesImpl;
 import io.tagcf.activities.llm.LlmVideoTagger;
@@ -31,6 +32,8 @@ import io.tagcf.store.ingest.IngestResultWriter;
 import io.tagcf.store.logic.LogicEdgeRepository;
 import io.tagcf.store.roles.EngagementRepository;
 import io.tagcf.store.roles.UserRoleRepository;
+import io.tagcf.store.budget.LlmCallBudget;
+import io.tagcf.store.tags.CandidateQuarantine;
 import io.tagcf.store.tags.TagRepository;
 import io.tagcf.store.video.VideoRepository;
 import io.tagcf.activities.effects.EffectActivitiesImpl;
@@ -86,7 +89,8 @@ public final class WorkerRuntime implements AutoCloseable {
     Embedder embedder = new CachingEmbedder(onnx, 4_096);
     var ds = db.dataSource();
     VideoRepository videos = new VideoRepository(ds);
-    TagRepository tags = new TagRepository(ds);
+    CandidateQuarantine quarantine = config.usage().quarantine();
+    TagRepository tags = new TagRepository(ds, quarantine);
     new VocabularyBootstrap(tags, onnx).ensureLoaded(TagVocabulary.seed());
     CurrentVideo current = new CurrentVideo(videos);
     VocabularyCache vocabulary =
@@ -110,6 +114,8 @@ public final class WorkerRuntime implements AutoCloseable {
     ingest.registerActivitiesImplementations(
         new IngestStoreActivitiesImpl(new IngestResultWriter(ds), videos), normalisation, embedding);
     ingest.registerActivitiesImplementations(new TaggerPlanActivitiesImpl(taggerPlan(config)));
+    ingest.registerActivitiesImplementations(new LlmBudgetActivitiesImpl(
+        current, new LlmCallBudget(ds), config.usage().llmCallsPerCreatorPerDay(), Clock.systemUTC()));
     config.llm().ifPresent(llm -> {
       // Concurrency per worker and a rate across the whole queue keep within the LLM's quota.
       Worker llmWorker = factory.newWorker(
@@ -123,7 +129,7 @@ public final class WorkerRuntime implements AutoCloseable {
           new LlmExplanationActivitiesImpl(LlmExplanationWriter.create(llm)),
           new LlmLogicActivitiesImpl(
               AiServices.builder(LogicAssistant.class).chatModel(ChatModels.create(llm)).build(),
-              new CoverSetRepository(ds), tags, new LogicEdgeRepository(ds), embedder,
+              new CoverSetRepository(ds, quarantine), tags, new LogicEdgeRepository(ds), embedder,
               done -> Activity.getExecutionContext().heartbeat(done)));
       log.info("LLM tagger: {}", llm);
     });
@@ -142,7 +148,7 @@ public final class WorkerRuntime implements AutoCloseable {
     maintenance.registerWorkflowImplementationTypes(CoverSetWorkflowImpl.class, UserRoleWorkflowImpl.class,
         IngestReconcilerWorkflowImpl.class);
     maintenance.registerActivitiesImplementations(
-        new CoverSetActivitiesImpl(new CoverSetRepository(ds), Clock.systemUTC()),
+        new CoverSetActivitiesImpl(new CoverSetRepository(ds, quarantine), Clock.systemUTC()),
         new UserRoleActivitiesImpl(new EngagementRepository(ds), new UserRoleRepository(ds),
             new LogicEdgeRepository(ds), Clock.systemUTC()),
         new TaggerPlanActivitiesImpl(taggerPlan(config)),

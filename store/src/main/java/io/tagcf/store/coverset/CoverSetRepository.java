@@ -4,6 +4,7 @@ import io.tagcf.models.coverset.CoverSet;
 import io.tagcf.models.coverset.TaggedItem;
 import io.tagcf.models.tags.TagKind;
 import io.tagcf.store.Transactions;
+import io.tagcf.store.tags.CandidateQuarantine;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,22 +22,30 @@ import javax.sql.DataSource;
 public final class CoverSetRepository {
 
   private final Transactions tx;
+  private final CandidateQuarantine quarantine;
 
   public CoverSetRepository(DataSource dataSource) {
+    this(dataSource, CandidateQuarantine.DEFAULT);
+  }
+
+  public CoverSetRepository(DataSource dataSource, CandidateQuarantine quarantine) {
     this.tx = new Transactions(dataSource);
+    this.quarantine = quarantine;
   }
 
   /**
    * Every video uploaded since {@code since}, with its tags of {@code kind}; videos without such
    * tags are included, as items nothing covers. Upload time, not the claimed publication time:
-   * the cover set follows what the platform is receiving now.
+   * the cover set follows what the platform is receiving now. Quarantined candidates are left
+   * out: the cover set feeds the logic prompts and the roles, which serve every creator.
    */
   public List<TaggedItem> recentItems(TagKind kind, Instant since) {
     return tx.read(c -> {
       List<TaggedItem> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT v.video_id, array_remove(array_agg(vt.tag_id), NULL) FROM videos v"
-              + " LEFT JOIN video_tags vt ON vt.video_id = v.video_id AND vt.kind = ?"
+              + " LEFT JOIN (video_tags vt JOIN tags t ON t.tag_id = vt.tag_id AND " + quarantine.released("t") + ")"
+              + " ON vt.video_id = v.video_id AND vt.kind = ?"
               + " WHERE v.created_at >= ? GROUP BY v.video_id")) {
         ps.setString(1, kind.wireName());
         ps.setTimestamp(2, Timestamp.from(since));
@@ -102,13 +111,18 @@ public final class CoverSetRepository {
     });
   }
 
-  /** The tags of the latest version of {@code kind}, in selection order. */
+  /**
+   * The tags of the latest version of {@code kind}, in selection order, less those quarantined
+   * now: a version computed before the quarantine, or before its threshold was raised, may hold
+   * some, and these members go into the logic prompts.
+   */
   public List<Long> latestMembers(TagKind kind) {
     return tx.read(c -> {
       List<Long> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT m.tag_id FROM cover_set_members m WHERE m.version ="
-              + " (SELECT max(version) FROM cover_set_versions WHERE kind = ?) ORDER BY m.rank")) {
+          "SELECT m.tag_id FROM cover_set_members m JOIN tags t ON t.tag_id = m.tag_id WHERE m.version ="
+              + " (SELECT max(version) FROM cover_set_versions WHERE kind = ?) AND " + quarantine.released("t")
+              + " ORDER BY m.rank")) {
         ps.setString(1, kind.wireName());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {

@@ -23,15 +23,21 @@ public final class TagCatalog {
 
   private static final String SELECT =
       "SELECT t.tag_id, t.kind, t.slug, t.label_en, t.label_zh, t.category, t.status, t.last_seen_at,"
-          + " t.video_count AS videos,"
+          + " t.video_count AS videos, t.approved_at IS NOT NULL AS approved, t.creator_count,"
           + " EXISTS (SELECT 1 FROM cover_set_members m WHERE m.tag_id = t.tag_id AND m.version ="
           + "   (SELECT max(version) FROM cover_set_versions v WHERE v.kind = t.kind)) AS in_cover"
           + " FROM tags t";
 
   private final Transactions tx;
+  private final CandidateQuarantine quarantine;
 
   public TagCatalog(DataSource dataSource) {
+    this(dataSource, CandidateQuarantine.DEFAULT);
+  }
+
+  public TagCatalog(DataSource dataSource, CandidateQuarantine quarantine) {
     this.tx = new Transactions(dataSource);
+    this.quarantine = quarantine;
   }
 
   /**
@@ -41,10 +47,13 @@ public final class TagCatalog {
    * @param query null or a case-insensitive substring of either label or the slug
    * @param coverSet null for any, else only tags in (true) or out of (false) the latest cover set
    * @param after null for the first page, else the position of the previous page's last tag
+   * @param withQuarantined whether quarantined candidates are listed too (for admins)
    */
-  public TagPage search(TagKind kind, String query, Boolean coverSet, TagPosition after, int size) {
+  public TagPage search(
+      TagKind kind, String query, Boolean coverSet, TagPosition after, int size, boolean withQuarantined) {
     String sql = "SELECT * FROM (" + SELECT
         + " WHERE (?::text IS NULL OR t.kind = ?)"
+        + (withQuarantined ? "" : " AND " + quarantine.released("t"))
         + " AND (?::text IS NULL OR t.label_en ILIKE ? OR t.label_zh ILIKE ? OR t.slug ILIKE ?)"
         + " AND (?::bigint IS NULL OR t.video_count < ? OR (t.video_count = ? AND t.tag_id > ?))) s"
         + " WHERE (?::boolean IS NULL OR s.in_cover = ?) ORDER BY s.videos DESC, s.tag_id LIMIT ?";
@@ -106,11 +115,12 @@ public final class TagCatalog {
     });
   }
 
-  private static TagSummary map(ResultSet rs) throws SQLException {
+  private TagSummary map(ResultSet rs) throws SQLException {
     Timestamp seen = rs.getTimestamp("last_seen_at");
+    boolean candidate = "candidate".equals(rs.getString("status"));
     return new TagSummary(rs.getLong("tag_id"), TagKind.fromWireName(rs.getString("kind")), rs.getString("slug"),
-        rs.getString("label_en"), rs.getString("label_zh"), rs.getString("category"),
-        "candidate".equals(rs.getString("status")), rs.getLong("videos"), rs.getBoolean("in_cover"),
-        seen == null ? null : seen.toInstant());
+        rs.getString("label_en"), rs.getString("label_zh"), rs.getString("category"), candidate,
+        quarantine.quarantined(candidate, rs.getBoolean("approved"), rs.getLong("creator_count")),
+        rs.getLong("videos"), rs.getBoolean("in_cover"), seen == null ? null : seen.toInstant());
   }
 }

@@ -25,9 +25,15 @@ import javax.sql.DataSource;
 public final class TagRepository {
 
   private final Transactions tx;
+  private final CandidateQuarantine quarantine;
 
   public TagRepository(DataSource dataSource) {
+    this(dataSource, CandidateQuarantine.DEFAULT);
+  }
+
+  public TagRepository(DataSource dataSource, CandidateQuarantine quarantine) {
     this.tx = new Transactions(dataSource);
+    this.quarantine = quarantine;
   }
 
   public boolean isVocabularyLoaded(String version, String model) {
@@ -160,6 +166,11 @@ public final class TagRepository {
   /**
    * For each label, the tag of {@code kind} whose English label (ignoring case), Chinese label or
    * slug equals it; vocabulary tags win over candidates. Labels that match nothing are absent.
+   *
+   * <p>A quarantined candidate matches only a label with its own slug: the same word, which
+   * {@link #addCandidate} would map onto the same row anyway (the slug is a tag's identity), and
+   * which is how a candidate collects the creators that release it. It is never the target of a
+   * different label, so one creator's candidate absorbs no other creator's tags.
    */
   public Map<String, TagMatch> exactLabels(TagKind kind, Collection<String> labels) {
     if (labels.isEmpty()) {
@@ -171,8 +182,9 @@ public final class TagRepository {
           c.prepareStatement(
               "SELECT q.label, t.tag_id, t.slug FROM unnest(?::text[], ?::text[]) AS q(label, slug)"
                   + " CROSS JOIN LATERAL (SELECT tag_id, slug FROM tags WHERE kind = ?"
-                  + " AND (lower(label_en) = lower(q.label) OR label_zh = q.label"
-                  + " OR slug = q.slug) ORDER BY status DESC, tag_id LIMIT 1) t")) {
+                  + " AND (slug = q.slug OR ((lower(label_en) = lower(q.label) OR label_zh = q.label)"
+                  + " AND " + quarantine.released("tags") + "))"
+                  + " ORDER BY status DESC, tag_id LIMIT 1) t")) {
         List<String> ls = List.copyOf(labels);
         ps.setArray(1, c.createArrayOf("text", ls.toArray()));
         ps.setArray(2, c.createArrayOf("text", ls.stream().map(CandidateSlug::of).toArray()));
@@ -189,8 +201,12 @@ public final class TagRepository {
 
   /**
    * The tag of {@code kind} whose label embedding is nearest to {@code vector} (cosine), through
-   * the HNSW index of the model's dimension. Candidate tags count too, so that a new tag proposed
-   * twice merges the second time.
+   * the HNSW index of the model's dimension. Released candidate tags count too, so that a tag
+   * proposed again merges; quarantined ones do not ({@link CandidateQuarantine}): a label chosen
+   * near a common one must not absorb other creators' tags. The filter applies to the index's
+   * nearest rows (pgvector's ef_search, 40 by default), so a crowd of quarantined labels right at
+   * a vector can hide the released tag behind them: the label then becomes a candidate of its own
+   * instead of merging, a merge lost and never a wrong one.
    */
   public Optional<TagMatch> nearestLabel(TagKind kind, String model, float[] vector) {
     int dim = vector.length;
@@ -201,7 +217,7 @@ public final class TagRepository {
               "SELECT e.tag_id, t.slug, 1 - (e.embedding" + cast + " <=> ?" + cast + ") AS sim"
                   + " FROM tag_embeddings e JOIN tags t ON t.tag_id = e.tag_id"
                   + " WHERE e.dim = " + dim + " AND e.model = ? AND e.kind = ?"
-                  + " AND e.text_kind IN ('label_en', 'label_zh')"
+                  + " AND e.text_kind IN ('label_en', 'label_zh') AND " + quarantine.released("t")
                   + " ORDER BY e.embedding" + cast + " <=> ?" + cast + " LIMIT 1")) {
         PGvector q = new PGvector(vector);
         ps.setObject(1, q);

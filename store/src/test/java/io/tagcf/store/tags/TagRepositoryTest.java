@@ -87,8 +87,9 @@ class TagRepositoryTest {
     assertThat(again.tagId()).isEqualTo(first.tagId());
     assertThat(first.slug()).isEqualTo("latte-art");
     assertThat(tags.exactLabels(TagKind.ITEM, List.of("LATTE ART")).get("LATTE ART").tagId()).isEqualTo(first.tagId());
+    // No video carries it yet: quarantined, so no other label merges into it (CandidateQuarantineTest).
     assertThat(tags.nearestLabel(TagKind.ITEM, "m", Fixtures.axis(DIM, 40, 0)).orElseThrow().tagId())
-        .isEqualTo(first.tagId());
+        .isNotEqualTo(first.tagId());
     assertThat(tags.vocabularyVectors("m")).noneMatch(t -> t.entry().id().equals("latte-art"));
   }
 }

@@ -138,7 +138,7 @@ class TagUsageTest {
       }
       tag("v" + v, on.stream().mapToInt(Integer::intValue).toArray());
     }
-    List<TagSummary> all = catalog.search(null, null, null, null, 100).items();
+    List<TagSummary> all = catalog.search(null, null, null, null, 100, false).items();
     assertThat(all).hasSize(TAGS);
     for (int i = 1; i < all.size(); i++) {
       TagSummary a = all.get(i - 1);
@@ -148,17 +148,17 @@ class TagUsageTest {
     }
     for (int size = 1; size <= 5; size++) {
       List<TagSummary> paged = new ArrayList<>();
-      TagPage page = catalog.search(null, null, null, null, size);
+      TagPage page = catalog.search(null, null, null, null, size, false);
       paged.addAll(page.items());
       while (page.next().isPresent()) {
-        page = catalog.search(null, null, null, page.next().get(), size);
+        page = catalog.search(null, null, null, page.next().get(), size, false);
         assertThat(page.items()).isNotEmpty().hasSizeLessThanOrEqualTo(size);
         paged.addAll(page.items());
       }
       assertThat(paged).as("pages of %d", size).isEqualTo(all);
     }
-    TagPage items = catalog.search(TagKind.ITEM, "tag", false, null, 3);
-    TagPage more = catalog.search(TagKind.ITEM, "tag", false, items.next().orElseThrow(), 100);
+    TagPage items = catalog.search(TagKind.ITEM, "tag", false, null, 3, false);
+    TagPage more = catalog.search(TagKind.ITEM, "tag", false, items.next().orElseThrow(), 100, false);
     List<TagSummary> filtered = new ArrayList<>(items.items());
     filtered.addAll(more.items());
     assertThat(filtered).isEqualTo(all.stream().filter(t -> t.kind() == TagKind.ITEM).toList());

@@ -3,6 +3,7 @@ package io.tagcf.workflows.ingest;
 import io.tagcf.activities.embedding.EmbeddingActivities;
 import io.tagcf.activities.ingest.IngestFailures;
 import io.tagcf.activities.ingest.IngestStoreActivities;
+import io.tagcf.activities.llm.LlmBudgetActivities;
 import io.tagcf.activities.llm.LlmTaggingActivities;
 import io.tagcf.activities.llm.LlmTags;
 import io.tagcf.activities.llm.TemporalLlmFailures;
@@ -50,6 +51,14 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
    * not at all (the upload's signal failed); before it such a video stayed non-terminal with no run.
    */
   static final String REREAD_ON_SUPERSEDED_CHANGE = "reread-on-superseded";
+  /**
+   * Version 1: before the LLM calls, the video's creator's daily LLM budget is asked; a creator
+   * past it has the video tagged offline with {@link #CREATOR_BUDGET_REASON}.
+   */
+  static final String CREATOR_BUDGET_CHANGE = "creator-llm-budget";
+
+  /** The fallback reason of a video whose creator spent the day's LLM budget. */
+  public static final String CREATOR_BUDGET_REASON = "creator-budget";
 
   /**
    * How long a run whose content was replaced waits for the upload's signal: runs started before
@@ -103,6 +112,10 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
    * CPU-heavy step that scales out on its own queue. Runs started before keep the remote steps on
    * replay.
    */
+  /** Local: one upsert in the database, and it must be asked before the calls are queued. */
+  private final LlmBudgetActivities budget =
+      Workflow.newLocalActivityStub(LlmBudgetActivities.class, localOptions(Duration.ofSeconds(30)));
+
   private final IngestSteps localSteps =
       new IngestSteps(
           Workflow.newLocalActivityStub(NormalisationActivities.class, localOptions(Duration.ofMinutes(1))),
@@ -201,6 +214,10 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
     TaggerPlan plan = planner.taggerPlan();
     if (!plan.llm()) {
       return tagging.extractTags(ref);
+    }
+    if (Workflow.getVersion(CREATOR_BUDGET_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1
+        && !budget.takeLlmTagging(ref)) {
+      return tagging.fallbackTags(ref, CREATOR_BUDGET_REASON);
     }
     // Options come from the recorded plan, so this stub is built here and not as a field.
     LlmTaggingActivities llm = Workflow.newActivityStub(LlmTaggingActivities.class, llmOptions(plan));

@@ -17,6 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   <li>{@code video-ingest-local-steps-v1}: "local-steps" version 1 (normalise, embed and store
  *       as local activities), offline plan
  *   <li>{@code video-ingest-llm-local-steps-v1}: "local-steps" version 1 with the LLM plan
+ *   <li>{@code video-ingest-llm-budget-v1}: "creator-llm-budget" version 1, the creator past the
+ *       day's budget: tagged offline with the reason
  * </ul>
  */
 class VideoIngestReplayTest {
@@ -25,7 +27,7 @@ class VideoIngestReplayTest {
   @ValueSource(
       strings = {
         "video-ingest-done", "video-ingest-offline-v1", "video-ingest-llm-v1",
-        "video-ingest-local-steps-v1", "video-ingest-llm-local-steps-v1"
+        "video-ingest-local-steps-v1", "video-ingest-llm-local-steps-v1", "video-ingest-llm-budget-v1"
       })
   void recordedHistoriesReplay(String name) throws Exception {
     try (InputStream in = getClass().getResourceAsStream("/histories/" + name + ".json")) {

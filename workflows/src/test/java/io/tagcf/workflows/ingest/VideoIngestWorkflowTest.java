@@ -18,6 +18,7 @@ import static org.mockito.Mockito.withSettings;
 import io.tagcf.activities.embedding.EmbeddingActivities;
 import io.tagcf.activities.ingest.IngestFailures;
 import io.tagcf.activities.ingest.IngestStoreActivities;
+import io.tagcf.activities.llm.LlmBudgetActivities;
 import io.tagcf.activities.llm.LlmFailure;
 import io.tagcf.activities.llm.LlmTaggingActivities;
 import io.tagcf.activities.llm.LlmTags;
@@ -50,7 +51,10 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import io.temporal.common.WorkflowExecutionHistory;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +74,8 @@ import org.mockito.InOrder;
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class VideoIngestWorkflowTest {
+
+  static final Path RECORDED_BUDGET = Path.of("target", "replay", "video-ingest-llm-budget-v1.json");
 
   private static final String VIDEO_ID = "v-1001";
   private static final String HASH = "sha256:5f1c9a";
@@ -122,6 +128,7 @@ class VideoIngestWorkflowTest {
   private final TaggerPlanActivities planner = mock(TaggerPlanActivities.class, withSettings().withoutAnnotations());
   private final TaggingActivities tagging = mock(TaggingActivities.class, withSettings().withoutAnnotations());
   private final LlmTaggingActivities llm = mock(LlmTaggingActivities.class, withSettings().withoutAnnotations());
+  private final LlmBudgetActivities budget = mock(LlmBudgetActivities.class, withSettings().withoutAnnotations());
   private final NormalisationActivities normalisation =
       mock(NormalisationActivities.class, withSettings().withoutAnnotations());
   private final EmbeddingActivities embedding = mock(EmbeddingActivities.class, withSettings().withoutAnnotations());
@@ -131,6 +138,7 @@ class VideoIngestWorkflowTest {
   @BeforeEach
   void happyActivities() {
     when(planner.taggerPlan()).thenReturn(TaggerPlan.offline());
+    when(budget.takeLlmTagging(any())).thenReturn(true);
     when(tagging.extractTags(any())).thenReturn(OFFLINE_TAGS);
     when(tagging.fallbackTags(any(), anyString())).thenReturn(FALLBACK_TAGS);
     when(llm.llmItemTags(any())).thenReturn(LLM_ITEMS);
@@ -153,7 +161,41 @@ class VideoIngestWorkflowTest {
     // The vector crossed the data converter, so compare its content, not the array instance.
     assertThat(stored.getValue().vector()).containsExactly(VECTOR.vector());
     verifyNoInteractions(llm);
+    verifyNoInteractions(budget);
     verify(store, never()).markFailed(any(), anyString());
+  }
+
+  @Test
+  void llmPlanTakesTheCreatorsBudgetBeforeTheCalls(TestWorkflowEnvironment testEnv, Worker worker) {
+    when(planner.taggerPlan()).thenReturn(LLM_PLAN);
+    VideoIngestWorkflow workflow = startWorkers(testEnv, worker);
+
+    workflow.ingest(new IngestRequest(VIDEO_ID, HASH));
+
+    InOrder order = inOrder(budget, llm);
+    order.verify(budget).takeLlmTagging(REF);
+    order.verify(llm).llmItemTags(REF);
+    verify(budget, times(1)).takeLlmTagging(any());
+  }
+
+  @Test
+  void aCreatorPastTheDaysBudgetIsTaggedOfflineWithTheReason(TestWorkflowEnvironment testEnv, Worker worker)
+      throws IOException {
+    when(planner.taggerPlan()).thenReturn(LLM_PLAN);
+    when(budget.takeLlmTagging(any())).thenReturn(false);
+    VideoIngestWorkflow workflow = startWorkers(testEnv, worker);
+
+    IngestResult result = workflow.ingest(new IngestRequest(VIDEO_ID, HASH));
+
+    assertThat(result.outcome()).isEqualTo(IngestResult.Outcome.DONE);
+    verifyNoInteractions(llm);
+    verify(tagging).fallbackTags(REF, "creator-budget");
+    verify(normalisation).normaliseTags(REF, FALLBACK_TAGS);
+    // Kept for the replay test (src/test/resources/histories/video-ingest-llm-budget-v1.json).
+    WorkflowExecutionHistory history =
+        testEnv.getWorkflowClient().fetchHistory(VideoIngestWorkflow.workflowId(VIDEO_ID));
+    Files.createDirectories(RECORDED_BUDGET.getParent());
+    Files.writeString(RECORDED_BUDGET, history.toJson(true));
   }
 
   @Test
@@ -457,7 +499,7 @@ class VideoIngestWorkflowTest {
    * activities may run as soon as the environment starts.
    */
   private VideoIngestWorkflow startWorkers(TestWorkflowEnvironment testEnv, Worker worker) {
-    worker.registerActivitiesImplementations(planner, normalisation, embedding, store);
+    worker.registerActivitiesImplementations(planner, budget, normalisation, embedding, store);
     testEnv.newWorker(TaskQueues.TAGGING).registerActivitiesImplementations(tagging);
     testEnv.newWorker(TaskQueues.LLM).registerActivitiesImplementations(llm);
     testEnv.start();

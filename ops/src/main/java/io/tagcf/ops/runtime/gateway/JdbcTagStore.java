@@ -6,6 +6,9 @@ import io.tagcf.store.coverset.CoverSetRepository;
 import io.tagcf.store.coverset.CoverSetVersion;
 import io.tagcf.store.logic.LogicEdgeRepository;
 import io.tagcf.store.logic.StoredLogicEdge;
+import io.tagcf.store.tags.ApprovalOutcome;
+import io.tagcf.store.tags.CandidateApproval;
+import io.tagcf.store.tags.CandidateQuarantine;
 import io.tagcf.store.tags.TagCatalog;
 import io.tagcf.store.tags.TagPage;
 import io.tagcf.store.tags.TagPosition;
@@ -20,16 +23,24 @@ public final class JdbcTagStore implements TagStore {
   private final TagCatalog catalog;
   private final CoverSetRepository coverSets;
   private final LogicEdgeRepository edges;
+  private final CandidateApproval approval;
 
-  public JdbcTagStore(DataSource dataSource) {
-    this.catalog = new TagCatalog(dataSource);
-    this.coverSets = new CoverSetRepository(dataSource);
+  public JdbcTagStore(DataSource dataSource, CandidateQuarantine quarantine) {
+    this.catalog = new TagCatalog(dataSource, quarantine);
+    this.coverSets = new CoverSetRepository(dataSource, quarantine);
     this.edges = new LogicEdgeRepository(dataSource);
+    this.approval = new CandidateApproval(dataSource, quarantine);
   }
 
   @Override
-  public TagPage search(TagKind kind, String query, Boolean coverSet, TagPosition after, int size) {
-    return catalog.search(kind, query, coverSet, after, size);
+  public TagPage search(
+      TagKind kind, String query, Boolean coverSet, TagPosition after, int size, boolean withQuarantined) {
+    return catalog.search(kind, query, coverSet, after, size, withQuarantined);
+  }
+
+  @Override
+  public ApprovalOutcome approve(long tagId, String approvedBy) {
+    return approval.approve(tagId, approvedBy);
   }
 
   @Override
