@@ -29,8 +29,4 @@ public record GatewayLimits(
   public static GatewayLimits defaults() {
     return new GatewayLimits(8, 64, 8, 64, Duration.ofSeconds(10), Duration.ofSeconds(60));
   }
-
-  public GatewayLimits withRequestTimeout(Duration timeout) {
-    return new GatewayLimits(databaseThreads, databaseWaiting, temporalThreads, temporalWaiting, timeout, idleTimeout);
-  }
 }

@@ -50,12 +50,4 @@ public record LimitSettings(
       throw new ConfigException(e.getMessage());
     }
   }
-
-  public LimitSettings withGateway(GatewayLimits limits) {
-    return new LimitSettings(gatewayPool, workerPool, limits, temporalRpcTimeout);
-  }
-
-  public LimitSettings withGatewayPool(PoolSettings pool) {
-    return new LimitSettings(pool, workerPool, gateway, temporalRpcTimeout);
-  }
 }

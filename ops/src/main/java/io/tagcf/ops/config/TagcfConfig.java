@@ -164,12 +164,6 @@ public record TagcfConfig(
         maintenance, access, limits, usage);
   }
 
-  public TagcfConfig withLimits(LimitSettings settings) {
-    return new TagcfConfig(database, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
-        httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,
-        cpuActivitySlots, dbPoolSize, llm, maintenance, access, settings, usage);
-  }
-
   public TagcfConfig withDatabase(DatabaseUrl url) {
     return new TagcfConfig(url, temporalAddress, temporalNamespace, devTemporalPort, httpHost,
         httpPort, managementHost, managementPort, embeddingModel, normaliseThreshold, offlineTagger,

@@ -104,6 +104,10 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
           TaggerPlanActivities.class,
           LocalActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(5)).build());
 
+  /** Local: one upsert in the database, and it must be asked before the calls are queued. */
+  private final LlmBudgetActivities budget =
+      Workflow.newLocalActivityStub(LlmBudgetActivities.class, localOptions(Duration.ofSeconds(30)));
+
   /**
    * Version 1 of "local-steps" runs normalising, embedding and storing as local activities on the
    * ingest worker: each is a few milliseconds of database work or a cached vector, and as remote
@@ -112,10 +116,6 @@ public final class VideoIngestWorkflowImpl implements VideoIngestWorkflow {
    * CPU-heavy step that scales out on its own queue. Runs started before keep the remote steps on
    * replay.
    */
-  /** Local: one upsert in the database, and it must be asked before the calls are queued. */
-  private final LlmBudgetActivities budget =
-      Workflow.newLocalActivityStub(LlmBudgetActivities.class, localOptions(Duration.ofSeconds(30)));
-
   private final IngestSteps localSteps =
       new IngestSteps(
           Workflow.newLocalActivityStub(NormalisationActivities.class, localOptions(Duration.ofMinutes(1))),
