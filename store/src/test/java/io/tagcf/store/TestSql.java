@@ -2,6 +2,8 @@ package io.tagcf.store;
 
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /** Plain SQL for tests that set up rows or check what a load stored. */
@@ -31,5 +33,18 @@ public final class TestSql {
   /** The first column of the first row, as a whole number (a count). */
   public static long number(DataSource dataSource, String query) {
     return Long.parseLong(text(dataSource, query));
+  }
+
+  /** The first two columns of every row, as whole numbers: key to value (e.g. tag id to a count). */
+  public static Map<Long, Long> longs(DataSource dataSource, String query) {
+    return new Transactions(dataSource).read(c -> {
+      Map<Long, Long> out = new HashMap<>();
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+        while (rs.next()) {
+          out.put(rs.getLong(1), rs.getLong(2));
+        }
+      }
+      return out;
+    });
   }
 }

@@ -9,9 +9,9 @@ final class RouteWindow {
 
   /**
    * What a window held: answered requests, failures among them (non-2xx or no answer), requests
-   * not sent because the client already had its bound in flight, latency percentiles in ms.
+   * not sent because the client already had its bound in flight, the 99th latency percentile in ms.
    */
-  record Summary(long requests, long failures, long unsent, double p50, double p99, double max) {}
+  record Summary(long requests, long failures, long unsent, double p99) {}
 
   private final ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
   private final AtomicLong failures = new AtomicLong();
@@ -39,7 +39,7 @@ final class RouteWindow {
     }
     long[] sorted = Arrays.copyOf(all, n);
     Arrays.sort(sorted);
-    return new Summary(n, failed, notSent, percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sorted, 1.0));
+    return new Summary(n, failed, notSent, percentile(sorted, 0.99));
   }
 
   private static double percentile(long[] sorted, double q) {

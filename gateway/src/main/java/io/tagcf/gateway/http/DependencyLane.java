@@ -70,10 +70,6 @@ public final class DependencyLane implements AutoCloseable {
     return bulkhead.getMetrics().getMaxAllowedConcurrentCalls() - bulkhead.getMetrics().getAvailableConcurrentCalls();
   }
 
-  public String name() {
-    return name;
-  }
-
   @Override
   public void close() {
     executor.close();

@@ -54,6 +54,7 @@ public record TagcfConfig(
     EnvReader r = new EnvReader(env);
     OfflineTagger.Settings tagger = OfflineTagger.Settings.defaults();
     int cores = Runtime.getRuntime().availableProcessors();
+    int workerPool = r.positiveInt("TAGCF_DB_POOL_SIZE", 16);
     return new TagcfConfig(
         DatabaseUrl.parse(r.string("DATABASE_URL", DatabaseUrl.DEFAULT)),
         Optional.ofNullable(r.string("TEMPORAL_ADDRESS", null)),
@@ -71,7 +72,7 @@ public record TagcfConfig(
             r.fraction("TAGCF_TAG_MIN_SCORE", tagger.minScore()),
             tagger.maxPhrases()),
         r.positiveInt("TAGCF_CPU_ACTIVITY_SLOTS", Math.max(2, cores)),
-        r.positiveInt("TAGCF_DB_POOL_SIZE", 16),
+        workerPool,
         llm(r),
         new MaintenanceSettings(
             !"off".equalsIgnoreCase(r.string("TAGCF_MAINTENANCE", "on")),
@@ -85,7 +86,7 @@ public record TagcfConfig(
             Duration.ofSeconds(r.positiveInt("TAGCF_RECONCILE_INTERVAL_SECONDS", 300)),
             Duration.ofSeconds(r.positiveInt("TAGCF_RECONCILE_MIN_AGE_SECONDS", 600))),
         AccessSettings.from(env),
-        LimitSettings.from(env, r.positiveInt("TAGCF_DB_POOL_SIZE", 16)),
+        LimitSettings.from(env, workerPool),
         new UsageLimits(
             new CandidateQuarantine(
                 r.positiveInt("TAGCF_CANDIDATE_MIN_CREATORS", CandidateQuarantine.DEFAULT_MIN_CREATORS)),

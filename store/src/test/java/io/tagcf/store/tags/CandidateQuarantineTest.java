@@ -19,7 +19,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -306,14 +305,6 @@ class CandidateQuarantineTest {
   }
 
   private static Map<Long, Long> query(String sql) {
-    return tx.read(c -> {
-      Map<Long, Long> out = new HashMap<>();
-      try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.put(rs.getLong(1), rs.getLong(2));
-        }
-      }
-      return out;
-    });
+    return TestSql.longs(db.dataSource(), sql);
   }
 }

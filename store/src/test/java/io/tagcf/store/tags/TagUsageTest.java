@@ -14,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -187,14 +186,6 @@ class TagUsageTest {
   }
 
   private static Map<Long, Long> query(String sql) {
-    return tx.read(c -> {
-      Map<Long, Long> out = new HashMap<>();
-      try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.put(rs.getLong(1), rs.getLong(2));
-        }
-      }
-      return out;
-    });
+    return TestSql.longs(db.dataSource(), sql);
   }
 }
