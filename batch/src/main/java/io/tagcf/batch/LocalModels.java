@@ -3,6 +3,10 @@ package io.tagcf.batch;
 import io.tagcf.activities.embedding.OnnxEmbedder;
 import io.tagcf.activities.embedding.OnnxModelSpec;
 import io.tagcf.models.tagging.OfflineTagger;
+import io.tagcf.models.tagging.TaggingReference;
+import io.tagcf.models.tagging.neighbours.ExemplarIndex;
+import io.tagcf.models.tagging.reference.ReferenceCaptions;
+import io.tagcf.models.tagging.text.CaptionNoise;
 import io.tagcf.models.tags.EmbeddedTag;
 import io.tagcf.models.tags.TagVocabulary;
 import java.util.EnumMap;
@@ -18,6 +22,7 @@ public final class LocalModels {
 
   private static final Map<OnnxModelSpec, OnnxEmbedder> EMBEDDERS = new EnumMap<>(OnnxModelSpec.class);
   private static final Map<OnnxModelSpec, List<EmbeddedTag>> VOCABULARIES = new EnumMap<>(OnnxModelSpec.class);
+  private static final Map<OnnxModelSpec, TaggingReference> REFERENCES = new EnumMap<>(OnnxModelSpec.class);
 
   private LocalModels() {}
 
@@ -50,7 +55,28 @@ public final class LocalModels {
         .toList());
   }
 
+  /**
+   * The offline tagger with the bundled reference captions as its labelled neighbours, as the
+   * worker has it by default ({@link #bundledReference}).
+   */
   public static OfflineTagger offlineTagger(String modelName, OfflineTagger.Settings settings) {
-    return new OfflineTagger(embedder(modelName), seedVocabulary(modelName), settings);
+    return offlineTagger(modelName, settings, bundledReference(modelName));
+  }
+
+  public static OfflineTagger offlineTagger(String modelName, OfflineTagger.Settings settings, TaggingReference reference) {
+    return new OfflineTagger(embedder(modelName), seedVocabulary(modelName), settings, reference);
+  }
+
+  /** The bundled KuaiRec half as an in-memory reference, embedded once per process (seconds). */
+  public static synchronized TaggingReference bundledReference(String modelName) {
+    return REFERENCES.computeIfAbsent(requireKnown(modelName), s -> reference(modelName, ReferenceCaptions.bundled()));
+  }
+
+  /** {@code captions} as an in-memory reference: boilerplate learned, voters embedded in parallel. */
+  public static TaggingReference reference(String modelName, ReferenceCaptions captions) {
+    OnnxEmbedder embedder = embedder(modelName);
+    CaptionNoise noise = captions.noise();
+    List<float[]> vectors = captions.documentTexts(noise).parallelStream().map(embedder::embedOne).toList();
+    return new TaggingReference(new ExemplarIndex(captions.exemplars(vectors)), noise);
   }
 }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       EmbedBenchCommand.class,
       IngestBenchCommand.class,
       TaggingBenchCommand.class,
+      TagQualityBenchCommand.class,
       BenchEstimateCommand.class,
       SimulationSweepCommand.class,
       EffectsBenchCommand.class,

@@ -112,7 +112,7 @@ class IngestIntegrationTest {
     assertThat(labels(video.path("audienceTags"), "labelEn")).contains("home cooks");
     JsonNode first = video.path("itemTags").get(0);
     assertThat(first.path("source").asText()).isEqualTo("offline");
-    assertThat(first.path("provenance").path("promptVersion").asText()).isEqualTo("offline-v1");
+    assertThat(first.path("provenance").path("promptVersion").asText()).isEqualTo("offline-v2");
     assertThat(first.path("score").asDouble()).isBetween(0.5, 1.0);
 
     // 3. The same upload again: no new run, no new rows.

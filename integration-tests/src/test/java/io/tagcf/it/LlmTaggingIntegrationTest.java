@@ -158,7 +158,7 @@ class LlmTaggingIntegrationTest {
   private static void assertFallback(String id, String code) throws Exception {
     List<String> rows = provenance(id);
     assertThat(rows).isNotEmpty();
-    assertThat(rows).allSatisfy(p -> assertThat(p).isEqualTo("fallback|onnx|offline-v1|LLM tagging failed: " + code));
+    assertThat(rows).allSatisfy(p -> assertThat(p).isEqualTo("fallback|onnx|offline-v2|LLM tagging failed: " + code));
   }
 
   @ParameterizedTest

@@ -1,21 +1,22 @@
 package io.tagcf.models.tagging;
 
+import io.tagcf.models.tagging.text.CaptionMarks;
+import io.tagcf.models.tagging.text.CaptionNoise;
 import io.tagcf.models.video.VideoSubmission;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The short pieces of a video's text that most often name what it is about: the title, the cover
- * text, hashtags, and the first clauses of the description and transcript. Each is matched
- * against tag labels on its own, so that one clear phrase is not drowned by a long transcript.
+ * text, hashtags (less platform boilerplate), and the first clauses of the description and
+ * transcript. Each is matched against tag labels on its own, so that one clear phrase is not
+ * drowned by a long transcript. Mentions name accounts, not topics, and are left out.
  */
 public final class CandidatePhrases {
 
-  private static final Pattern HASHTAG = Pattern.compile("#([\\p{L}\\p{N}_]{2,30})");
   private static final Pattern CLAUSE_BREAK = Pattern.compile("[。！？!?；;，,、\\n|｜:：()（）\\[\\]【】]+|\\.\\s");
   private static final int MIN_CODE_POINTS = 2;
   private static final int MAX_CODE_POINTS = 32;
@@ -23,23 +24,27 @@ public final class CandidatePhrases {
   private CandidatePhrases() {}
 
   public static List<String> of(VideoSubmission v, int limit) {
+    return of(v, CaptionNoise.SEED_ONLY, limit);
+  }
+
+  public static List<String> of(VideoSubmission v, CaptionNoise noise, int limit) {
     Set<String> out = new LinkedHashSet<>();
-    add(out, stripHashtags(v.title()));
+    String[] fields = {v.title(), v.description(), v.transcript()};
+    CaptionMarks[] marks = new CaptionMarks[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      marks[i] = CaptionMarks.of(fields[i]);
+    }
+    add(out, marks[0].plain());
     add(out, v.coverText());
-    for (String field : new String[] {v.title(), v.description(), v.transcript()}) {
-      if (field == null) {
-        continue;
-      }
-      Matcher m = HASHTAG.matcher(field);
-      while (m.find()) {
-        add(out, m.group(1).replace('_', ' '));
+    for (CaptionMarks m : marks) {
+      for (String h : m.hashtags()) {
+        if (!noise.isNoise(h)) {
+          add(out, h.replace('_', ' '));
+        }
       }
     }
-    for (String field : new String[] {v.title(), v.description(), v.transcript()}) {
-      if (field == null) {
-        continue;
-      }
-      for (String clause : CLAUSE_BREAK.split(stripHashtags(field))) {
+    for (CaptionMarks m : marks) {
+      for (String clause : CLAUSE_BREAK.split(m.plain())) {
         add(out, clause);
         if (out.size() >= limit) {
           break;
@@ -48,10 +53,6 @@ public final class CandidatePhrases {
     }
     List<String> phrases = new ArrayList<>(out);
     return phrases.subList(0, Math.min(limit, phrases.size()));
-  }
-
-  private static String stripHashtags(String s) {
-    return s == null ? null : HASHTAG.matcher(s).replaceAll(" ");
   }
 
   private static void add(Set<String> out, String phrase) {

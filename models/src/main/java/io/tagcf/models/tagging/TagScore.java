@@ -15,6 +15,12 @@ final class TagScore {
   static final double PHRASE_WEIGHT = 0.5;
   static final double PER_HIT = 1.5;
   static final double AFFINITY_WEIGHT = 0.5;
+  /**
+   * Evidence of a unanimous vote of labelled neighbours: large enough that the neighbours decide
+   * the category and the zero-shot evidence the tag within it (tuned on the shared KuaiRec half,
+   * leave-one-out: 4 gave top-1 agreement 0.52, 6 gave 0.58, 8 gave 0.60).
+   */
+  static final double VOTE_WEIGHT = 8.0;
   static final int MAX_HITS = 2;
   static final double THRESHOLD = 3.0;
   static final double WIDTH = 0.75;
@@ -26,6 +32,14 @@ final class TagScore {
    * similarity evidence from related tags already assigned, standardised like the others.
    */
   static double[] scores(double[] docSim, double[] phraseSim, int[] keywordHits, double[] affinity) {
+    return scores(docSim, phraseSim, keywordHits, affinity, null);
+  }
+
+  /**
+   * As above, with {@code votes} (may be null): each tag's share of its labelled neighbours' votes,
+   * in [0, 1], added as evidence of its own (a unanimous vote is worth {@link #VOTE_WEIGHT}).
+   */
+  static double[] scores(double[] docSim, double[] phraseSim, int[] keywordHits, double[] affinity, double[] votes) {
     double[] zDoc = standardise(docSim);
     double[] zPhrase = standardise(phraseSim);
     double[] zAffinity = affinity == null ? new double[docSim.length] : standardise(affinity);
@@ -33,7 +47,7 @@ final class TagScore {
     for (int i = 0; i < out.length; i++) {
       double evidence =
           DOC_WEIGHT * zDoc[i] + PHRASE_WEIGHT * zPhrase[i] + PER_HIT * Math.min(keywordHits[i], MAX_HITS)
-              + AFFINITY_WEIGHT * zAffinity[i];
+              + AFFINITY_WEIGHT * zAffinity[i] + (votes == null ? 0 : VOTE_WEIGHT * votes[i]);
       out[i] = 1.0 / (1.0 + Math.exp(-(evidence - THRESHOLD) / WIDTH));
     }
     return out;

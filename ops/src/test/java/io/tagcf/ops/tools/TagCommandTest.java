@@ -100,7 +100,7 @@ class TagCommandTest {
     CommandRun run = CommandRun.of("tag", "--in", in.toString(), "--out", full.toString(), "--concurrency", "1");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
-    assertThat(run.lastOutLine()).contains("tagged 6 videos").contains("offline tagger (bge-small-zh-v15-q, offline-v1)")
+    assertThat(run.lastOutLine()).contains("tagged 6 videos").contains("offline tagger (bge-small-zh-v15-q, offline-v2)")
         .contains("offline 6").contains("already there 0").contains("invalid lines skipped 0").contains("failed 0");
     List<String> fullLines = Files.readAllLines(full);
     assertThat(ids(full)).containsExactly("zh-pork", "en-cat", "zh-baby", "en-run", "zh-travel", "en-code");
