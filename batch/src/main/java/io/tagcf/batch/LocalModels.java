@@ -57,10 +57,11 @@ public final class LocalModels {
 
   /**
    * The offline tagger with the bundled reference captions as its labelled neighbours, as the
-   * worker has it by default ({@link #bundledReference}).
+   * worker has it by default ({@link #bundledReference}); zero-shot when the settings ask for no
+   * neighbours ({@code TAGCF_TAG_NEIGHBOURS=0}).
    */
   public static OfflineTagger offlineTagger(String modelName, OfflineTagger.Settings settings) {
-    return offlineTagger(modelName, settings, bundledReference(modelName));
+    return offlineTagger(modelName, settings, settings.neighbours() == 0 ? TaggingReference.NONE : bundledReference(modelName));
   }
 
   public static OfflineTagger offlineTagger(String modelName, OfflineTagger.Settings settings, TaggingReference reference) {

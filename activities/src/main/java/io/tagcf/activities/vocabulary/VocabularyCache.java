@@ -2,6 +2,7 @@ package io.tagcf.activities.vocabulary;
 
 import io.tagcf.models.embedding.Embedder;
 import io.tagcf.models.tagging.OfflineTagger;
+import io.tagcf.models.tagging.TaggingReference;
 import io.tagcf.store.tags.TagRepository;
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -15,20 +16,23 @@ public final class VocabularyCache {
   private final TagRepository tags;
   private final Embedder embedder;
   private final OfflineTagger.Settings settings;
+  private final TaggingReference reference;
   private final long refreshNanos;
   private final LongSupplier clock;
   private OfflineTagger tagger;
   private long loadedAt;
 
   public VocabularyCache(
-      TagRepository tags, Embedder embedder, OfflineTagger.Settings settings, Duration refresh) {
-    this(tags, embedder, settings, refresh, System::nanoTime);
+      TagRepository tags, Embedder embedder, OfflineTagger.Settings settings, TaggingReference reference,
+      Duration refresh) {
+    this(tags, embedder, settings, reference, refresh, System::nanoTime);
   }
 
   VocabularyCache(
-      TagRepository tags, Embedder embedder, OfflineTagger.Settings settings, Duration refresh,
-      LongSupplier clock) {
+      TagRepository tags, Embedder embedder, OfflineTagger.Settings settings, TaggingReference reference,
+      Duration refresh, LongSupplier clock) {
     this.tags = tags;
+    this.reference = reference;
     this.embedder = embedder;
     this.settings = settings;
     this.refreshNanos = refresh.toNanos();
@@ -38,7 +42,7 @@ public final class VocabularyCache {
   public synchronized OfflineTagger offlineTagger() {
     long now = clock.getAsLong();
     if (tagger == null || now - loadedAt > refreshNanos) {
-      tagger = new OfflineTagger(embedder, tags.vocabularyVectors(embedder.model().name()), settings);
+      tagger = new OfflineTagger(embedder, tags.vocabularyVectors(embedder.model().name()), settings, reference);
       loadedAt = now;
     }
     return tagger;

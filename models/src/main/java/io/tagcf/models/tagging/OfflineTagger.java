@@ -16,7 +16,9 @@ import io.tagcf.models.tagging.text.DocumentText;
 import io.tagcf.models.tagging.text.KeyPhrases;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.Comparator;
 import java.util.List;
@@ -44,6 +46,8 @@ public final class OfflineTagger {
   static final double CANDIDATE_SCORE = 0.3;
   static final double CANDIDATE_SCORE_STEP = 0.02;
 
+  /** Letters a text needs before its neighbours may vote ({@link #hasWords}). */
+  static final int MIN_LETTERS_TO_VOTE = 2;
   /** Similarity gap to the nearest neighbour at which a neighbour's vote weighs 1/e as much. */
   static final double VOTE_TEMPERATURE = 0.05;
   /**
@@ -124,7 +128,7 @@ public final class OfflineTagger {
   public TagExtraction tag(VideoSubmission v) {
     String text = VideoText.of(v);
     float[] doc = documentVector(v);
-    NeighbourVotes votes = settings.neighbours() == 0 ? NeighbourVotes.NONE
+    NeighbourVotes votes = settings.neighbours() == 0 || !hasWords(DocumentText.of(v, reference.noise())) ? NeighbourVotes.NONE
         : NeighbourVotes.of(reference.neighbours().nearest(doc, settings.neighbours(), v.videoId()), VOTE_TEMPERATURE, VOTE_MIN_SIMILARITY);
     List<String> phrases = CandidatePhrases.of(v, reference.noise(), settings.maxPhrases());
     List<float[]> phraseVectors = phrases.isEmpty() ? List.of() : embedder.embedBatch(phrases);
@@ -150,10 +154,11 @@ public final class OfflineTagger {
       List<ScoredTagSpace.Tag> space, TagHubness hubs, boolean chinese, float[] doc, List<float[]> phrases,
       TextTerms terms, double[] affinity, NeighbourVotes votes) {
     int n = space.size();
-    double[] vote = votes.voters() == 0 ? null : new double[n];
     double[] docSim = new double[n];
     double[] phraseSim = new double[n];
     int[] hits = new int[n];
+    TagScore.Votes vote = votes.voters() == 0 ? null : new TagScore.Votes(new double[n], new double[n], new int[n]);
+    Map<String, Integer> groups = new HashMap<>();
     for (int i = 0; i < n; i++) {
       EmbeddedTag t = space.get(i).vectors();
       docSim[i] = UnitVectors.cosine(doc, t.profile());
@@ -163,7 +168,9 @@ public final class OfflineTagger {
       }
       hits[i] = space.get(i).matcher().hits(terms);
       if (vote != null) {
-        vote[i] = Math.min(1, votes.category(t.entry().category()) + votes.tag(t.entry().id()));
+        vote.category()[i] = votes.category(t.entry().category());
+        vote.tag()[i] = votes.tag(t.entry().id());
+        vote.group()[i] = groups.computeIfAbsent(t.entry().category(), k -> groups.size());
       }
     }
     hubs.correct(docSim, phraseSim, chinese);
@@ -253,6 +260,14 @@ public final class OfflineTagger {
     }
     scored.sort(Comparator.comparingDouble(RawTag::score).reversed());
     return scored.subList(0, Math.min(max, scored.size()));
+  }
+
+  /**
+   * Whether the text has words to be near: an emoji-only or one-character title embeds close to
+   * whatever else has no words, and those neighbours' labels say nothing about it.
+   */
+  static boolean hasWords(String text) {
+    return text.codePoints().filter(Character::isLetter).limit(MIN_LETTERS_TO_VOTE).count() >= MIN_LETTERS_TO_VOTE;
   }
 
   /** All of the video's text, for literal keyword matching. */

@@ -21,6 +21,8 @@ final class TagScore {
    * leave-one-out: 4 gave top-1 agreement 0.52, 6 gave 0.58, 8 gave 0.60).
    */
   static final double VOTE_WEIGHT = 8.0;
+  /** Share of a category's vote the next tag of the category gets, by the tags' own evidence. */
+  static final double VOTE_DECAY = 0.5;
   static final int MAX_HITS = 2;
   static final double THRESHOLD = 3.0;
   static final double WIDTH = 0.75;
@@ -32,23 +34,55 @@ final class TagScore {
    * similarity evidence from related tags already assigned, standardised like the others.
    */
   static double[] scores(double[] docSim, double[] phraseSim, int[] keywordHits, double[] affinity) {
-    return scores(docSim, phraseSim, keywordHits, affinity, null);
+    return scores(docSim, phraseSim, keywordHits, affinity, (Votes) null);
   }
 
   /**
-   * As above, with {@code votes} (may be null): each tag's share of its labelled neighbours' votes,
-   * in [0, 1], added as evidence of its own (a unanimous vote is worth {@link #VOTE_WEIGHT}).
+   * What labelled neighbours say about each tag (arrays indexed like the scores): the share of the
+   * vote for the tag's category and for the tag itself, each in [0, 1], and the tag's category as
+   * a group number.
    */
-  static double[] scores(double[] docSim, double[] phraseSim, int[] keywordHits, double[] affinity, double[] votes) {
+  record Votes(double[] category, double[] tag, int[] group) {}
+
+  /**
+   * As above, with the neighbours' {@code votes} (may be null) as evidence of their own. A
+   * category's vote goes in full to its tag with the best evidence of its own, halving down the
+   * rest of the category by that evidence: neighbours say what kind of video it is, the text says
+   * which tags of that kind, and a unanimous food vote must not put every food tag on a noodle
+   * video. A vote for the tag itself counts in full.
+   */
+  static double[] scores(double[] docSim, double[] phraseSim, int[] keywordHits, double[] affinity, Votes votes) {
     double[] zDoc = standardise(docSim);
     double[] zPhrase = standardise(phraseSim);
     double[] zAffinity = affinity == null ? new double[docSim.length] : standardise(affinity);
+    double[] evidence = new double[docSim.length];
+    for (int i = 0; i < evidence.length; i++) {
+      evidence[i] =
+          DOC_WEIGHT * zDoc[i] + PHRASE_WEIGHT * zPhrase[i] + PER_HIT * Math.min(keywordHits[i], MAX_HITS)
+              + AFFINITY_WEIGHT * zAffinity[i];
+    }
+    double[] vote = votes == null ? null : voteEvidence(evidence, votes);
     double[] out = new double[docSim.length];
     for (int i = 0; i < out.length; i++) {
-      double evidence =
-          DOC_WEIGHT * zDoc[i] + PHRASE_WEIGHT * zPhrase[i] + PER_HIT * Math.min(keywordHits[i], MAX_HITS)
-              + AFFINITY_WEIGHT * zAffinity[i] + (votes == null ? 0 : VOTE_WEIGHT * votes[i]);
-      out[i] = 1.0 / (1.0 + Math.exp(-(evidence - THRESHOLD) / WIDTH));
+      double e = evidence[i] + (vote == null ? 0 : vote[i]);
+      out[i] = 1.0 / (1.0 + Math.exp(-(e - THRESHOLD) / WIDTH));
+    }
+    return out;
+  }
+
+  private static double[] voteEvidence(double[] evidence, Votes votes) {
+    int n = evidence.length;
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(evidence[b], evidence[a]));
+    java.util.Map<Integer, Integer> seen = new java.util.HashMap<>();
+    double[] out = new double[n];
+    for (int i : order) {
+      int rank = seen.merge(votes.group()[i], 1, Integer::sum) - 1;
+      double share = votes.category()[i] * Math.pow(VOTE_DECAY, rank) + votes.tag()[i];
+      out[i] = VOTE_WEIGHT * Math.min(1, share);
     }
     return out;
   }

@@ -32,6 +32,23 @@ final class EnvReader {
     }
   }
 
+  /** An integer of at least 0; 0 usually turns the feature off. */
+  int nonNegativeInt(String name, int fallback) {
+    String v = string(name, null);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n < 0) {
+        throw new ConfigException(name + " must be 0 or a positive integer, got " + v);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name + " must be 0 or a positive integer, got " + v);
+    }
+  }
+
   int port(String name, int fallback) {
     int p = positiveInt(name, fallback);
     if (p > 65_535) {

@@ -71,7 +71,7 @@ public record TagcfConfig(
             r.positiveInt("TAGCF_MAX_AUDIENCE_TAGS", tagger.maxAudienceTags()),
             r.fraction("TAGCF_TAG_MIN_SCORE", tagger.minScore()),
             tagger.maxPhrases(),
-            tagger.neighbours()),
+            r.nonNegativeInt("TAGCF_TAG_NEIGHBOURS", tagger.neighbours())),
         r.positiveInt("TAGCF_CPU_ACTIVITY_SLOTS", Math.max(2, cores)),
         workerPool,
         llm(r),

@@ -21,7 +21,10 @@ import io.tagcf.activities.tagging.TagNormaliser;
 import io.tagcf.activities.tagging.TaggerPlan;
 import io.tagcf.activities.tagging.TaggerPlanActivitiesImpl;
 import io.tagcf.activities.tagging.TaggingActivitiesImpl;
+import io.tagcf.activities.vocabulary.ReferenceBootstrap;
 import io.tagcf.activities.vocabulary.VocabularyBootstrap;
+import io.tagcf.models.tagging.TaggingReference;
+import io.tagcf.store.exemplars.LabelExemplarRepository;
 import io.tagcf.activities.vocabulary.VocabularyCache;
 import io.tagcf.models.embedding.Embedder;
 import io.tagcf.models.tags.TagVocabulary;
@@ -93,8 +96,10 @@ public final class WorkerRuntime implements AutoCloseable {
     TagRepository tags = new TagRepository(ds, quarantine);
     new VocabularyBootstrap(tags, onnx).ensureLoaded(TagVocabulary.seed());
     CurrentVideo current = new CurrentVideo(videos);
+    TaggingReference reference = config.offlineTagger().neighbours() == 0 ? TaggingReference.NONE
+        : new ReferenceBootstrap(new LabelExemplarRepository(ds), onnx).ensureLoaded();
     VocabularyCache vocabulary =
-        new VocabularyCache(tags, embedder, config.offlineTagger(), Duration.ofMinutes(5));
+        new VocabularyCache(tags, embedder, config.offlineTagger(), reference, Duration.ofMinutes(5));
 
     var normalisation =
         new NormalisationActivitiesImpl(current, new TagNormaliser(tags, embedder, config.normaliseThreshold()));
