@@ -78,6 +78,6 @@ public final class LocalModels {
     OnnxEmbedder embedder = embedder(modelName);
     CaptionNoise noise = captions.noise();
     List<float[]> vectors = captions.documentTexts(noise).parallelStream().map(embedder::embedOne).toList();
-    return new TaggingReference(new ExemplarIndex(captions.exemplars(vectors)), noise);
+    return TaggingReference.calibrated(new ExemplarIndex(captions.exemplars(vectors)), noise);
   }
 }

@@ -7,6 +7,8 @@ import io.tagcf.batch.eval.TagQuality;
 import io.tagcf.batch.kuairec.KuaiRecFile;
 import io.tagcf.models.tagging.OfflineTagger;
 import io.tagcf.models.tagging.TaggingReference;
+import io.tagcf.models.tagging.calibration.ReliabilityDiagram;
+import io.tagcf.models.tagging.calibration.ScoreCalibration;
 import io.tagcf.models.tagging.reference.KuaiRecVideo;
 import io.tagcf.models.tagging.reference.PlatformCategories;
 import io.tagcf.models.tagging.reference.ReferenceCaptions;
@@ -73,6 +75,10 @@ final class TagQualityBenchCommand implements Callable<Integer> {
   @Option(names = "--no-reference", description = "Zero-shot only: no labelled neighbours, the seed boilerplate list only.")
   boolean noReference;
 
+  @Option(names = "--write-calibration", paramLabel = "FILE",
+      description = "Fit the score calibration to this file's outcomes (isotonic) and write it there, as the bundled one is made.")
+  Path writeCalibration;
+
   @Option(names = "--threads", defaultValue = "0", description = "Tagging threads; 0 = cores (default ${DEFAULT-VALUE}).")
   int threads;
 
@@ -110,7 +116,10 @@ final class TagQualityBenchCommand implements Callable<Integer> {
           captions.voters().size(), (System.nanoTime() - r0) / 1e9, noise.learnedCount(),
           noise.learned().stream().sorted().limit(12).toList());
     }
-    OfflineTagger tagger = LocalModels.offlineTagger(model, config.offlineTagger(), tagging);
+    // Raw scores: tags are chosen and ranked by them, so the figures are the product's, and the
+    // calibration is checked against them below.
+    OfflineTagger tagger = LocalModels.offlineTagger(model, config.offlineTagger(), tagging.uncalibrated());
+    ScoreCalibration shipped = tagging.calibration();
     Map<String, String> categoryOfLabel = new HashMap<>();
     for (VocabularyEntry e : TagVocabulary.seed().entries()) {
       if (e.kind() == TagKind.ITEM) {
@@ -121,13 +130,19 @@ final class TagQualityBenchCommand implements Callable<Integer> {
     TagQuality quality = new TagQuality(platform);
     AtomicInteger noAudience = new AtomicInteger();
     List<Double> nearest = Collections.synchronizedList(new ArrayList<>());
+    List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
     long start = System.nanoTime();
     forEach(measured, threads == 0 ? Runtime.getRuntime().availableProcessors() : threads, v -> {
       TagExtraction tags = tagger.tag(v.submission());
       nearestSimilarity(tagging, tagger, v.submission()).ifPresent(nearest::add);
       List<String> cats = new ArrayList<>();
+      var agreeing = platform.vocabularyCategories(v.firstLevelCategory());
       for (RawTag t : tags.itemTags()) {
-        cats.add(categoryOfLabel.get(t.label()));
+        String category = categoryOfLabel.get(t.label());
+        cats.add(category);
+        if (category != null && !agreeing.isEmpty()) {
+          outcomes.add(new Outcome(v.videoId(), t.score(), agreeing.contains(category)));
+        }
       }
       if (tags.audienceTags().isEmpty()) {
         noAudience.incrementAndGet();
@@ -152,7 +167,8 @@ final class TagQualityBenchCommand implements Callable<Integer> {
         .sorted((a, b) -> Integer.compare(b.getValue().videos(), a.getValue().videos()))
         .forEach(e -> out.printf(Locale.ROOT, "%-10s %6d %8.3f %8.3f %8.3f%n", e.getKey(), e.getValue().videos(),
             e.getValue().coverage().value(), e.getValue().top1Agreement().value(), e.getValue().anyTagAgreement().value()));
-    ownTopics(out, tagger, tagging);
+    calibration(out, outcomes, shipped);
+    ownTopics(out, tagger, tagging, shipped);
     out.flush();
     return 0;
   }
@@ -161,12 +177,80 @@ final class TagQualityBenchCommand implements Callable<Integer> {
    * The bundled corpus, whose videos were written for one vocabulary topic each: the share whose
    * own topic is among their item tags (the guard that real captions are not served at its cost).
    */
-  private void ownTopics(PrintWriter out, OfflineTagger tagger, TaggingReference reference) throws Exception {
+  /** One vocabulary item tag of a video in a mapped category: its raw score, and whether its category agrees. */
+  record Outcome(String videoId, double score, boolean right) {}
+
+  /**
+   * Reliability of the scores on this file: raw, then calibrated by a map fitted on the other half
+   * of the videos (two folds by video, so that no video is scored by a map fitted to it), then by
+   * the shipped map.
+   */
+  private void calibration(PrintWriter out, List<Outcome> outcomes, ScoreCalibration shipped) throws java.io.IOException {
+    if (outcomes.isEmpty()) {
+      return;
+    }
+    ReliabilityDiagram raw = new ReliabilityDiagram();
+    ReliabilityDiagram crossFitted = new ReliabilityDiagram();
+    ReliabilityDiagram asShipped = new ReliabilityDiagram();
+    List<List<Outcome>> folds = List.of(new ArrayList<>(), new ArrayList<>());
+    for (Outcome o : outcomes) {
+      folds.get(Math.floorMod(o.videoId().hashCode(), 2)).add(o);
+      raw.add(o.score(), o.right());
+      asShipped.add(shipped.apply(o.score()), o.right());
+    }
+    for (int f = 0; f < 2; f++) {
+      ScoreCalibration fitted = fit(folds.get(1 - f));
+      for (Outcome o : folds.get(f)) {
+        crossFitted.add(fitted.apply(o.score()), o.right());
+      }
+    }
+    out.printf(Locale.ROOT, "%nscore reliability (%d vocabulary item tags of videos in mapped categories; right = its category agrees):%n",
+        outcomes.size());
+    printDiagram(out, "raw score", raw);
+    printDiagram(out, "calibrated, cross-fitted (2 folds by video)", crossFitted);
+    printDiagram(out, "calibrated by the shipped map", asShipped);
+    if (writeCalibration != null) {
+      ScoreCalibration all = fit(outcomes);
+      java.nio.file.Files.writeString(writeCalibration, all.toTsv());
+      out.printf(Locale.ROOT, "calibration fitted to all %d outcomes (%d points) written to %s%n", outcomes.size(), all.points(),
+          writeCalibration);
+    }
+  }
+
+  private static ScoreCalibration fit(List<Outcome> outcomes) {
+    double[] x = new double[outcomes.size()];
+    boolean[] y = new boolean[outcomes.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = outcomes.get(i).score();
+      y[i] = outcomes.get(i).right();
+    }
+    return ScoreCalibration.fit(x, y);
+  }
+
+  static void printDiagram(PrintWriter out, String title, ReliabilityDiagram d) {
+    out.printf(Locale.ROOT, "  %s: expected calibration error %.3f over %d tags%n", title, d.expectedCalibrationError(), d.total());
+    out.printf(Locale.ROOT, "    %-11s %6s %10s %11s%n", "bin", "tags", "mean score", "share right");
+    for (ReliabilityDiagram.Bin b : d.bins()) {
+      if (b.count() > 0) {
+        out.printf(Locale.ROOT, "    [%.1f, %.1f%s %6d %10.3f %11.3f%n", b.from(), b.to(), b.to() < 1 ? ")" : "]", b.count(),
+            b.meanScore(), b.shareRight());
+      }
+    }
+  }
+
+  private void ownTopics(PrintWriter out, OfflineTagger tagger, TaggingReference reference, ScoreCalibration shipped)
+      throws Exception {
     Map<String, VocabularyEntry> byId = new HashMap<>();
-    TagVocabulary.seed().entries().stream().filter(e -> e.kind() == TagKind.ITEM).forEach(e -> byId.put(e.id(), e));
+    Map<String, VocabularyEntry> byLabel = new HashMap<>();
+    TagVocabulary.seed().entries().stream().filter(e -> e.kind() == TagKind.ITEM).forEach(e -> {
+      byId.put(e.id(), e);
+      byLabel.put(e.zh(), e);
+      byLabel.put(e.en(), e);
+    });
     List<CorpusVideo> corpus = SampleCorpus.bundled();
     Map<String, int[]> byLanguage = new java.util.TreeMap<>();
     Map<String, List<Double>> similarities = new java.util.TreeMap<>();
+    Map<String, ReliabilityDiagram> reliability = new java.util.TreeMap<>();
     List<VideoSubmission> uploads = BenchCorpus.videos(corpus.size());
     forEach(java.util.stream.IntStream.range(0, corpus.size()).boxed().toList(),
         threads == 0 ? Runtime.getRuntime().availableProcessors() : threads, i -> {
@@ -177,8 +261,20 @@ final class TagQualityBenchCommand implements Callable<Integer> {
               similarities.computeIfAbsent(v.language().startsWith("zh") ? "zh" : "en", k -> new ArrayList<>()).add(sim);
             }
           });
-          boolean found = own != null && tagger.tag(v).itemTags().stream()
+          TagExtraction tags = tagger.tag(v);
+          boolean found = own != null && tags.itemTags().stream()
               .anyMatch(t -> t.label().equals(own.zh()) || t.label().equals(own.en()));
+          if (own != null) {
+            for (RawTag t : tags.itemTags()) {
+              VocabularyEntry e = byLabel.get(t.label());
+              if (e != null) {
+                synchronized (reliability) {
+                  reliability.computeIfAbsent(v.language().startsWith("zh") ? "zh" : "en", k -> new ReliabilityDiagram())
+                      .add(shipped.apply(t.score()), e.category().equals(own.category()));
+                }
+              }
+            }
+          }
           synchronized (byLanguage) {
             int[] c = byLanguage.computeIfAbsent(v.language().startsWith("zh") ? "zh" : "en", k -> new int[2]);
             c[0] += found ? 1 : 0;
@@ -191,6 +287,8 @@ final class TagQualityBenchCommand implements Callable<Integer> {
     byLanguage.forEach((lang, c) -> out.printf(Locale.ROOT, "; %s %.3f (%d of %d)", lang, (double) c[0] / c[1], c[0], c[1]));
     out.println();
     similarities.forEach((lang, sims) -> out.printf(Locale.ROOT, "  %s: similarity to the nearest labelled neighbour %s%n", lang, quantiles(sims)));
+    reliability.forEach((lang, d) -> printDiagram(out, "bundled corpus, " + lang + ", calibrated by the shipped map (right = the"
+        + " tag's category is the video's own topic's)", d));
   }
 
   private static java.util.Optional<Double> nearestSimilarity(TaggingReference reference, OfflineTagger tagger, VideoSubmission v) {

@@ -48,6 +48,6 @@ public final class ReferenceBootstrap {
       log.info("loaded {} labelled exemplars ({}) with {} embeddings in {} ms", vectors.size(), SOURCE, model,
           (System.nanoTime() - start) / 1_000_000);
     }
-    return new TaggingReference(new PgLabelledNeighbours(exemplars, model), noise);
+    return TaggingReference.calibrated(new PgLabelledNeighbours(exemplars, model), noise);
   }
 }

@@ -3,6 +3,7 @@ package io.tagcf.batch.classify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tagcf.batch.InputException;
+import io.tagcf.models.evaluation.LabelNormaliser;
 import io.tagcf.batch.JsonFields;
 import io.tagcf.batch.JsonLine;
 import io.tagcf.batch.JsonLinesReader;
@@ -35,6 +36,33 @@ public final class ClassifyInput {
     }
   }
 
+  /** The labels of a training file: its distinct {@code label} values, in order of first use. */
+  public static LabelSet labelsOf(Path file) {
+    List<String> names = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
+    try (JsonLinesReader reader = JsonLinesReader.open(file, "--train")) {
+      while (reader.hasNext()) {
+        JsonLine line = reader.next();
+        JsonFields f = new JsonFields(line.object());
+        String label = f.requiredString("label");
+        f.throwIfInvalid(line);
+        if (seen.add(LabelNormaliser.normalise(label))) {
+          names.add(label);
+        }
+      }
+    }
+    return LabelSet.parse(names, "--train " + file);
+  }
+
+  /** Every line of a training file, each with a label among {@code labels}. */
+  public static List<TextItem> examples(Path file, LabelSet labels) {
+    List<TextItem> items = read(file, labels, "--train", true);
+    if (items.isEmpty()) {
+      throw new InputException("--train " + file + " has no examples");
+    }
+    return items;
+  }
+
   /**
    * Every line of {@code file} as a text to classify. Every line is checked before any model
    * work: a bad line 90,000 should not cost a run.
@@ -42,9 +70,17 @@ public final class ClassifyInput {
    * @throws InputException naming the line and field of the first bad line
    */
   public static List<TextItem> texts(Path file, LabelSet labels) {
+    List<TextItem> items = read(file, labels, "--in", false);
+    if (items.isEmpty()) {
+      throw new InputException("--in " + file + " has no texts");
+    }
+    return items;
+  }
+
+  private static List<TextItem> read(Path file, LabelSet labels, String option, boolean labelRequired) {
     List<TextItem> items = new ArrayList<>();
     Map<String, Integer> firstLine = new HashMap<>();
-    try (JsonLinesReader reader = JsonLinesReader.open(file, "--in")) {
+    try (JsonLinesReader reader = JsonLinesReader.open(file, option)) {
       while (reader.hasNext()) {
         JsonLine line = reader.next();
         ObjectNode node = line.object();
@@ -57,7 +93,7 @@ public final class ClassifyInput {
           f.fieldProblem("id", "must be a non-blank string or an integer");
         }
         String text = f.requiredString("text");
-        String gold = f.string("label");
+        String gold = labelRequired ? f.requiredString("label") : f.string("label");
         String canonical = null;
         if (gold != null) {
           canonical = labels.find(gold).map(LabelSet.Label::name).orElse(null);
@@ -72,9 +108,6 @@ public final class ClassifyInput {
         }
         items.add(new TextItem(line.where(), id, text, canonical));
       }
-    }
-    if (items.isEmpty()) {
-      throw new InputException("--in " + file + " has no texts");
     }
     return items;
   }

@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,9 +41,12 @@ public final class OfflineTagger {
   /** Every video gets at least this many item tags and one audience tag. */
   public static final int MIN_ITEM_TAGS = 3;
   public static final int MIN_AUDIENCE_TAGS = 1;
-  /** Score of the first candidate tag made of a key phrase; each later one scores a step less. */
-  static final double CANDIDATE_SCORE = 0.3;
-  static final double CANDIDATE_SCORE_STEP = 0.02;
+  /**
+   * Score of the first candidate tag made of a key phrase, each later one a step less: a guess from
+   * the text's own words, below what calibrated vocabulary tags that fit score.
+   */
+  static final double CANDIDATE_SCORE = 0.1;
+  static final double CANDIDATE_SCORE_STEP = 0.01;
 
   /** Letters a text needs before its neighbours may vote ({@link #hasWords}). */
   static final int MIN_LETTERS_TO_VOTE = 2;
@@ -216,11 +218,14 @@ public final class OfflineTagger {
         }
       }
     }
-    return fill(tags, items, scores, chinese, MIN_ITEM_TAGS);
+    List<RawTag> filled = new ArrayList<>(fill(tags, items, scores, chinese, MIN_ITEM_TAGS));
+    // strongest first: a vocabulary tag that fills up can score above a key-phrase candidate
+    filled.sort((a, b) -> Double.compare(b.score(), a.score()));
+    return filled;
   }
 
   /** {@code tags} topped up to {@code min} with the best-scoring remaining tags of {@code space}. */
-  private static List<RawTag> fill(
+  private List<RawTag> fill(
       List<RawTag> tags, List<ScoredTagSpace.Tag> space, double[] scores, boolean chinese, int min) {
     if (tags.size() >= min) {
       return tags;
@@ -237,7 +242,7 @@ public final class OfflineTagger {
       VocabularyEntry e = space.get(order[i]).vectors().entry();
       String label = chinese ? e.zh() : e.en();
       if (taken.add(label)) {
-        out.add(new RawTag(label, e.kind(), scores[order[i]]));
+        out.add(new RawTag(label, e.kind(), reference.calibration().apply(scores[order[i]])));
       }
     }
     return out;
@@ -251,15 +256,21 @@ public final class OfflineTagger {
   }
 
   private List<RawTag> best(List<ScoredTagSpace.Tag> space, double[] scores, boolean chinese, int max) {
-    List<RawTag> scored = new ArrayList<>();
+    // Ranked by the raw score: the calibration is monotone but flat in places, and ties there
+    // must not reorder tags.
+    List<Integer> kept = new ArrayList<>();
     for (int i = 0; i < scores.length; i++) {
       if (scores[i] >= settings.minScore()) {
-        VocabularyEntry e = space.get(i).vectors().entry();
-        scored.add(new RawTag(chinese ? e.zh() : e.en(), e.kind(), scores[i]));
+        kept.add(i);
       }
     }
-    scored.sort(Comparator.comparingDouble(RawTag::score).reversed());
-    return scored.subList(0, Math.min(max, scored.size()));
+    kept.sort((a, b) -> Double.compare(scores[b], scores[a]));
+    List<RawTag> out = new ArrayList<>();
+    for (int i : kept.subList(0, Math.min(max, kept.size()))) {
+      VocabularyEntry e = space.get(i).vectors().entry();
+      out.add(new RawTag(chinese ? e.zh() : e.en(), e.kind(), reference.calibration().apply(scores[i])));
+    }
+    return out;
   }
 
   /**

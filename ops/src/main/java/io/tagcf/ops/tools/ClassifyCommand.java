@@ -10,6 +10,7 @@ import io.tagcf.batch.classify.Accuracy;
 import io.tagcf.batch.classify.Classifier;
 import io.tagcf.batch.classify.ClassifyInput;
 import io.tagcf.batch.classify.EmbeddingClassifier;
+import io.tagcf.batch.classify.FewShotClassifier;
 import io.tagcf.batch.classify.LabelSet;
 import io.tagcf.batch.classify.LlmClassifier;
 import io.tagcf.batch.classify.Prediction;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Give each text of a JSON Lines file one of the given labels.",
       "Zero-shot by embedding (cosine of the text to each label's description, else its name), or by"
-          + " the LLM when TAGCF_LLM_PROVIDER is set.",
+          + " the LLM when TAGCF_LLM_PROVIDER is set; few-shot from labelled examples with --train (the k"
+          + " nearest examples vote, or the nearest class prototype wins).",
       "Input lines {\"id\",\"text\"[,\"label\"]}; output lines {\"id\",\"label\",\"score\"} in input "
           + "order. The whole input is checked before any work, and --out is written only when all is "
           + "done. With gold labels the last line of stdout is accuracy=... n=..."
@@ -58,8 +60,21 @@ public final class ClassifyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
   Labels labelOptions;
+
+  @Option(names = "--train", paramLabel = "FILE",
+      description = "Labelled examples, lines {\"id\",\"text\",\"label\"}: classify few-shot from them. The labels are"
+          + " theirs unless --labels or --labels-file is given. An input line with a training line's id does not see it.")
+  Path train;
+
+  @Option(names = "--few-shot", defaultValue = "knn", paramLabel = "knn|prototype",
+      description = "With --train: knn (the k nearest examples vote, weighted by similarity) or prototype (the nearest"
+          + " mean of a label's examples) (default ${DEFAULT-VALUE}).")
+  String fewShotName;
+
+  @Option(names = "--k", defaultValue = "10", paramLabel = "N", description = "With --few-shot knn: examples that vote (default ${DEFAULT-VALUE}).")
+  int k;
 
   @Option(names = "--in", required = true, paramLabel = "FILE", description = "Texts, one JSON object per line.")
   Path in;
@@ -78,8 +93,24 @@ public final class ClassifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Method method = method(methodName);
-    LabelSet labels = labelOptions.file != null ? ClassifyInput.labelsFromFile(labelOptions.file)
-        : LabelSet.parse(labelOptions.inline, "--labels");
+    FewShotClassifier.Method fewShot = fewShot(fewShotName);
+    if (k < 1) {
+      throw new InputException("--k must be a positive integer, got " + k);
+    }
+    if (train != null && method == Method.LLM) {
+      throw new InputException("--train classifies few-shot by embedding; it does not go with --method llm");
+    }
+    LabelSet labels;
+    if (labelOptions == null) {
+      if (train == null) {
+        throw new InputException("give the labels (--labels or --labels-file), or labelled examples (--train)");
+      }
+      labels = ClassifyInput.labelsOf(train);
+    } else {
+      labels = labelOptions.file != null ? ClassifyInput.labelsFromFile(labelOptions.file)
+          : LabelSet.parse(labelOptions.inline, "--labels");
+    }
+    List<TextItem> examples = train == null ? List.of() : ClassifyInput.examples(train, labels);
     if (in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
       throw new InputException("--in and --out are the same file: " + in);
     }
@@ -96,7 +127,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     boolean bar = progress && Progress.terminal();
     Supplier<EmbeddingClassifier> embedding = Suppliers.memoize(
         () -> new EmbeddingClassifier(LocalModels.embedder(config.embeddingModel()), labels, bar));
-    Classifier classifier = method == Method.EMBEDDING || llm.isEmpty() ? embedding.get()
+    Classifier classifier = train != null
+        ? new FewShotClassifier(LocalModels.embedder(config.embeddingModel()), labels, examples, fewShot, k, bar)
+        : method == Method.EMBEDDING || llm.isEmpty() ? embedding.get()
         : new LlmClassifier(llm.get(), labels, embedding, problems, bar);
     long start = System.nanoTime();
     List<Prediction> predictions = classifier.classify(items);
@@ -117,6 +150,14 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
     stdout.flush();
     return 0;
+  }
+
+  private static FewShotClassifier.Method fewShot(String name) {
+    try {
+      return FewShotClassifier.Method.valueOf(name.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--few-shot must be knn or prototype, got " + name);
+    }
   }
 
   private static Method method(String name) {

@@ -109,11 +109,13 @@ class TagCommandTest {
           .containsExactly("videoId", "itemTags", "audienceTags", "tagger", "fallbackReason");
       assertThat(n.path("tagger").asText()).isEqualTo("offline");
       assertThat(n.path("fallbackReason").isNull()).isTrue();
-      assertThat(n.path("itemTags").size()).isBetween(1, 10);
+      assertThat(n.path("itemTags").size()).isBetween(3, 10);
       assertThat(n.path("audienceTags").size()).isBetween(1, 8);
+      // calibrated scores: the share of such tags that turn out right, best first
       List<Double> scores = new ArrayList<>();
       n.path("itemTags").forEach(t -> scores.add(t.path("score").asDouble()));
-      assertThat(scores).isSortedAccordingTo((a, b) -> Double.compare(b, a)).allSatisfy(s -> assertThat(s).isBetween(0.5, 1.0));
+      assertThat(scores).isSortedAccordingTo((a, b) -> Double.compare(b, a)).allSatisfy(s -> assertThat(s).isBetween(0.0, 1.0));
+      assertThat(scores.get(0)).isGreaterThan(0.5);
     }
     assertThat(labels(line(full, "zh-pork"), "itemTags")).contains(zh("braised pork belly"));
     assertThat(labels(line(full, "en-cat"), "itemTags").get(0)).isEqualTo("cats");
