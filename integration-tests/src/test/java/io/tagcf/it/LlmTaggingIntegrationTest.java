@@ -122,6 +122,22 @@ class LlmTaggingIntegrationTest {
     return out;
   }
 
+  /** The video's labelled exemplar made from LLM tags: its tag slugs, or empty when it is none. */
+  private static List<String> exemplarSlugs(String id) throws Exception {
+    try (Connection c = stacks.values().iterator().next().database().dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement(
+            "SELECT unnest(tag_slugs) FROM label_exemplars WHERE exemplar_key = ? AND source = 'llm-tags' ORDER BY 1")) {
+      ps.setString(1, id);
+      List<String> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    }
+  }
+
   private static void script(Function<Call, Reply> item, Function<Call, Reply> audience) {
     llm.script(c -> c.asksForAudience() ? audience.apply(c) : item.apply(c));
   }
@@ -158,6 +174,7 @@ class LlmTaggingIntegrationTest {
   private static void assertFallback(String id, String code) throws Exception {
     List<String> rows = provenance(id);
     assertThat(rows).isNotEmpty();
+    assertThat(exemplarSlugs(id)).isEmpty();
     assertThat(rows).allSatisfy(p -> assertThat(p).isEqualTo("fallback|onnx|offline-v2|LLM tagging failed: " + code));
   }
 
@@ -173,6 +190,8 @@ class LlmTaggingIntegrationTest {
     List<String> candidates = new ArrayList<>();
     v.path("itemTags").forEach(t -> { if (t.path("candidate").asBoolean()) candidates.add(t.path("label").asText()); });
     assertThat(candidates).doesNotContain("红烧肉", "家常菜");
+    // Trusted tags: the video now votes in the offline tagger, with its vocabulary tags only.
+    assertThat(exemplarSlugs(id)).contains("braised-pork-belly", "home-cooking");
     // The LLM path replays deterministically; keep its history for the workflows module.
     var history = stack(provider).temporal().client().fetchHistory(VideoIngestWorkflow.workflowId(id));
     io.temporal.testing.WorkflowReplayer.replayWorkflowExecution(history, io.tagcf.workflows.ingest.VideoIngestWorkflowImpl.class);

@@ -39,7 +39,11 @@ class RealCaptionTaggingIntegrationTest {
   }
 
   private static JsonNode ingest(String videoId, String title) throws Exception {
-    String body = JSON.createObjectNode().put("videoId", videoId).put("creatorId", "real-captions").put("title", title).toString();
+    return ingest(videoId, "real-captions", title);
+  }
+
+  private static JsonNode ingest(String videoId, String creator, String title) throws Exception {
+    String body = JSON.createObjectNode().put("videoId", videoId).put("creatorId", creator).put("title", title).toString();
     assertThat(Http.postJson("/v1/videos", body).status()).isEqualTo(202);
     IngestResult result = client
         .newUntypedWorkflowStub(VideoIngestWorkflow.workflowId(videoId), Optional.empty(), Optional.empty())
@@ -91,6 +95,38 @@ class RealCaptionTaggingIntegrationTest {
     assertThat(v.path("audienceTags").size()).isGreaterThanOrEqualTo(1);
     assertThat(items).anySatisfy(t -> assertThat(t.path("candidate").asBoolean()).isTrue());
     assertThat(items).allSatisfy(t -> assertThat(t.path("score").asDouble()).isLessThan(0.5));
+  }
+
+  /**
+   * The vocabulary grows from what creators write: a hashtag no vocabulary tag names becomes a
+   * candidate tag on the video, quarantined while one or two creators use it and released once
+   * a third does (TAGCF_CANDIDATE_MIN_CREATORS), when the cover set may take it up.
+   */
+  @Test
+  void aHashtagThatThreeCreatorsUseBecomesAReleasedCandidateTag() throws Exception {
+    String sql = "SELECT coalesce(max(creator_count), -1) FROM tags WHERE status = 'candidate' AND kind = 'item'"
+        + " AND (label_zh = ? OR label_en = ? OR slug = ?)";
+    for (int i = 1; i <= 3; i++) {
+      JsonNode v = ingest("rc-market-" + i, "rc-market-creator-" + i, "#五爱市场 今天在市场逛了一下午 第" + i + "次来");
+      assertThat(list(v.path("itemTags"))).anySatisfy(t -> {
+        assertThat(t.path("label").asText()).isEqualTo("五爱市场");
+        assertThat(t.path("candidate").asBoolean()).isTrue();
+        assertThat(t.path("score").asDouble()).isLessThan(0.5);
+      });
+      assertThat(scalar3(sql, "五爱市场")).isEqualTo(i);
+    }
+  }
+
+  private static long scalar3(String sql, String arg) throws Exception {
+    try (Connection c = stack.database().dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, arg);
+      ps.setString(2, arg);
+      ps.setString(3, arg);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   @Test

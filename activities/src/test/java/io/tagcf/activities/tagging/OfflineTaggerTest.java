@@ -52,7 +52,11 @@ class OfflineTaggerTest {
         .containsExactlyInAnyOrder(zh("braised pork belly"), zh("home cooking"));
     assertThat(labels(t.audienceTags())).contains(zh("home cooks"));
     assertThat(t.itemTags()).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
-    assertThat(t.itemTags()).allSatisfy(r -> assertThat(r.score()).isBetween(0.5, 1.0));
+    // #美食 names no vocabulary tag: the creator's own hashtag comes along as a weak candidate
+    RawTag last = t.itemTags().get(t.itemTags().size() - 1);
+    assertThat(last.label()).isEqualTo("美食");
+    assertThat(last.score()).isLessThan(0.5);
+    assertThat(t.itemTags().subList(0, t.itemTags().size() - 1)).allSatisfy(r -> assertThat(r.score()).isBetween(0.5, 1.0));
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.tagcf.models.tags.VocabularyEntry;
 import io.tagcf.models.video.LanguageDetector;
 import io.tagcf.models.video.VideoSubmission;
 import io.tagcf.models.video.VideoText;
+import io.tagcf.models.tagging.text.CaptionMarks;
 import io.tagcf.models.tagging.text.DocumentText;
 import io.tagcf.models.tagging.text.KeyPhrases;
 import java.util.ArrayList;
@@ -90,6 +91,8 @@ public final class OfflineTagger {
   private final TagHubness itemHubs;
   private final TagHubness audienceHubs;
   private final TaggingReference reference;
+  /** Every item tag label of the vocabulary, lower case, in both languages. */
+  private final Set<String> vocabularyLabels = new HashSet<>();
 
   public OfflineTagger(Embedder embedder, List<EmbeddedTag> vocabulary, Settings settings) {
     this(embedder, vocabulary, settings, TaggingReference.NONE);
@@ -106,6 +109,10 @@ public final class OfflineTagger {
       throw new IllegalArgumentException("the vocabulary needs item and audience tags");
     }
     this.itemHubs = TagHubness.of(items);
+    for (ScoredTagSpace.Tag t : items) {
+      vocabularyLabels.add(t.vectors().entry().en().toLowerCase(Locale.ROOT));
+      vocabularyLabels.add(t.vectors().entry().zh().toLowerCase(Locale.ROOT));
+    }
     this.audienceHubs = TagHubness.of(audiences);
     this.itemToAudience = new double[items.size()][audiences.size()];
     for (int i = 0; i < items.size(); i++) {
@@ -198,15 +205,21 @@ public final class OfflineTagger {
   }
 
   /**
-   * The item tags that fit; when fewer than {@link #MIN_ITEM_TAGS} do, candidate tags made of the
-   * text's own key phrases, and last the best of the rest of the vocabulary, each with the low
-   * score that says how weak it is.
+   * The item tags that fit, and the creator's own first topical hashtag when the vocabulary has no
+   * such label (a candidate: where the vocabulary grows from, once enough creators use it); when
+   * fewer than {@link #MIN_ITEM_TAGS} tags remain, candidate tags made of the text's own key
+   * phrases, and last the best of the rest of the vocabulary, each with the low score that says
+   * how weak it is.
    */
   private List<RawTag> itemTags(VideoSubmission v, double[] scores, boolean chinese) {
     List<RawTag> tags = new ArrayList<>(best(items, scores, chinese, settings.maxItemTags()));
+    Set<String> taken = new HashSet<>();
+    tags.forEach(t -> taken.add(t.label().toLowerCase(Locale.ROOT)));
+    String hashtag = firstNewHashtag(v);
+    if (hashtag != null && tags.size() < settings.maxItemTags() && taken.add(hashtag.toLowerCase(Locale.ROOT))) {
+      tags.add(new RawTag(hashtag, TagKind.ITEM, CANDIDATE_SCORE));
+    }
     if (tags.size() < MIN_ITEM_TAGS) {
-      Set<String> taken = new HashSet<>();
-      tags.forEach(t -> taken.add(t.label().toLowerCase(Locale.ROOT)));
       List<String> phrases = KeyPhrases.of(literalText(v), reference.noise(), MIN_ITEM_TAGS);
       if (phrases.isEmpty()) {
         phrases = List.of(shortLabel(v.title()));
@@ -222,6 +235,22 @@ public final class OfflineTagger {
     // strongest first: a vocabulary tag that fills up can score above a key-phrase candidate
     filled.sort((a, b) -> Double.compare(b.score(), a.score()));
     return filled;
+  }
+
+  /** The first hashtag of the video that is neither boilerplate nor a vocabulary label; null if none. */
+  private String firstNewHashtag(VideoSubmission v) {
+    for (String field : new String[] {v.title(), v.description(), v.transcript()}) {
+      for (String h : CaptionMarks.of(field).hashtags()) {
+        String label = h.replace('_', ' ').strip();
+        if (label.codePointCount(0, label.length()) < 2 || label.codePointCount(0, label.length()) > KeyPhrases.MAX_CODE_POINTS
+            || !label.codePoints().anyMatch(Character::isLetter) || reference.noise().isNoise(h)
+            || vocabularyLabels.contains(label.toLowerCase(Locale.ROOT))) {
+          continue;
+        }
+        return label;
+      }
+    }
+    return null;
   }
 
   /** {@code tags} topped up to {@code min} with the best-scoring remaining tags of {@code space}. */

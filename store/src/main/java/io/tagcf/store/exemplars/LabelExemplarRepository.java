@@ -7,6 +7,7 @@ import io.tagcf.store.Transactions;
 import io.tagcf.store.copy.CopyIn;
 import io.tagcf.store.copy.PgBinaryCopy;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -88,6 +89,44 @@ public final class LabelExemplarRepository {
       }
       return null;
     });
+  }
+
+  /** Source of the exemplars that videos' own LLM tags make. */
+  public static final String LLM_TAGS = "llm-tags";
+
+  /**
+   * Makes a just-tagged video an exemplar when its tags are trusted (the LLM's, {@code trusted}),
+   * with its vocabulary item tags and their categories as labels and its stored embedding; drops
+   * it otherwise (the offline tagger's own tags must not teach the offline tagger). Called in the
+   * transaction that stores the tags, after them.
+   */
+  public static void replaceVideo(Connection c, String videoId, boolean trusted, String model, int dim, float[] vector)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM label_exemplars WHERE exemplar_key = ? AND source = ?")) {
+      ps.setString(1, videoId);
+      ps.setString(2, LLM_TAGS);
+      ps.executeUpdate();
+    }
+    if (!trusted) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO label_exemplars (model, exemplar_key, source, categories, tag_slugs, dim, embedding)"
+            + " SELECT ?, ?, ?, coalesce(array_agg(DISTINCT t.category) FILTER (WHERE t.category IS NOT NULL), '{}'),"
+            + " array_agg(DISTINCT t.slug), ?, ? FROM video_tags vt JOIN tags t ON t.tag_id = vt.tag_id"
+            + " WHERE vt.video_id = ? AND vt.kind = 'item' AND t.status = 'vocabulary'"
+            + " HAVING count(*) > 0"
+            + " ON CONFLICT (model, exemplar_key) DO UPDATE SET source = excluded.source,"
+            + " categories = excluded.categories, tag_slugs = excluded.tag_slugs, dim = excluded.dim,"
+            + " embedding = excluded.embedding")) {
+      ps.setString(1, model);
+      ps.setString(2, videoId);
+      ps.setString(3, LLM_TAGS);
+      ps.setInt(4, dim);
+      ps.setObject(5, new PGvector(vector));
+      ps.setString(6, videoId);
+      ps.executeUpdate();
+    }
   }
 
   /** How many exemplars there are for {@code model}, of every source. */

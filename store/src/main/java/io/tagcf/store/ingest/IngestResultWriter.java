@@ -3,8 +3,10 @@ package io.tagcf.store.ingest;
 import io.tagcf.models.embedding.VideoEmbedding;
 import io.tagcf.models.tags.NormalisedTags;
 import io.tagcf.models.video.IngestStage;
+import io.tagcf.models.tags.TaggerKind;
 import io.tagcf.store.Transactions;
 import io.tagcf.store.embedding.VideoEmbeddingRepository;
+import io.tagcf.store.exemplars.LabelExemplarRepository;
 import io.tagcf.store.tags.VideoTagRepository;
 import io.tagcf.store.video.VideoRepository;
 import javax.sql.DataSource;
@@ -31,6 +33,8 @@ public final class IngestResultWriter {
       }
       VideoTagRepository.replace(c, videoId, contentHash, tags);
       VideoEmbeddingRepository.upsert(c, videoId, contentHash, embedding);
+      LabelExemplarRepository.replaceVideo(c, videoId, tags.tagger() == TaggerKind.LLM, embedding.model(),
+          embedding.dimension(), embedding.vector());
       VideoRepository.advanceStage(c, videoId, contentHash, IngestStage.DONE, null);
       return true;
     });

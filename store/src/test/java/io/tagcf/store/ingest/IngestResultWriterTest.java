@@ -12,6 +12,7 @@ import io.tagcf.store.Database;
 import io.tagcf.store.Fixtures;
 import io.tagcf.store.TestDatabase;
 import io.tagcf.store.embedding.VideoEmbeddingRepository;
+import io.tagcf.store.exemplars.LabelExemplarRepository;
 import io.tagcf.store.tags.TagRepository;
 import io.tagcf.store.tags.VideoTag;
 import io.tagcf.store.tags.VideoTagRepository;
@@ -45,11 +46,40 @@ class IngestResultWriterTest {
   }
 
   private static NormalisedTags tags(double catScore) {
+    return tags(catScore, TaggerKind.OFFLINE);
+  }
+
+  private static NormalisedTags tags(double catScore, TaggerKind tagger) {
     return new NormalisedTags(List.of(
         new NormalisedTag(cats, TagKind.ITEM, "cats", "cats", catScore, 1.0, false),
         new NormalisedTag(cats, TagKind.ITEM, "cats", "kitty", 0.5, 0.9, false),
         new NormalisedTag(catLovers, TagKind.AUDIENCE, "cat-lovers", "cat lovers", 0.7, 1.0, false)),
-        TaggerKind.OFFLINE, "onnx", "m", "offline-v1", null);
+        tagger, "onnx", "m", "offline-v1", null);
+  }
+
+  /**
+   * A video the LLM tagged teaches the offline tagger: it becomes a labelled exemplar with its
+   * vocabulary item tags and their categories; tagged again offline, it stops being one.
+   */
+  @Test
+  void llmTagsMakeTheVideoAnExemplarAndOfflineTagsUndoIt() {
+    VideoRepository videos = new VideoRepository(db.dataSource());
+    videos.upsertForIngest(Fixtures.video("w3", "c", "cat video"), "h1", "wf");
+    IngestResultWriter writer = new IngestResultWriter(db.dataSource());
+    VideoEmbedding e = new VideoEmbedding("m", DIM, Fixtures.axis(DIM, 7, 0));
+    var exemplars = new LabelExemplarRepository(db.dataSource());
+
+    assertThat(writer.write("w3", "h1", tags(0.9, TaggerKind.LLM), e)).isTrue();
+    var near = exemplars.nearest("m", e.vector(), 5, null).stream().filter(n -> n.key().equals("w3")).toList();
+    assertThat(near).singleElement().satisfies(n -> {
+      assertThat(n.tagIds()).containsExactly("cats");
+      assertThat(n.categories()).containsExactly("test");
+      assertThat(n.similarity()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-5));
+    });
+    assertThat(exemplars.nearest("m", e.vector(), 5, "w3")).extracting(n -> n.key()).doesNotContain("w3");
+
+    assertThat(writer.write("w3", "h1", tags(0.9, TaggerKind.FALLBACK), e)).isTrue();
+    assertThat(exemplars.nearest("m", e.vector(), 5, null)).extracting(n -> n.key()).doesNotContain("w3");
   }
 
   @Test
