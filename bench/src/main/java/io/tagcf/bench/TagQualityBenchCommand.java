@@ -32,9 +32,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -132,7 +129,7 @@ final class TagQualityBenchCommand implements Callable<Integer> {
     List<Double> nearest = Collections.synchronizedList(new ArrayList<>());
     List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
     long start = System.nanoTime();
-    forEach(measured, threads == 0 ? Runtime.getRuntime().availableProcessors() : threads, v -> {
+    ParallelEach.run(measured, threads == 0 ? Runtime.getRuntime().availableProcessors() : threads, v -> {
       TagExtraction tags = tagger.tag(v.submission());
       nearestSimilarity(tagging, tagger, v.submission()).ifPresent(nearest::add);
       List<String> cats = new ArrayList<>();
@@ -208,7 +205,8 @@ final class TagQualityBenchCommand implements Callable<Integer> {
         outcomes.size());
     printDiagram(out, "raw score", raw);
     printDiagram(out, "calibrated, cross-fitted (2 folds by video)", crossFitted);
-    printDiagram(out, "calibrated by the shipped map", asShipped);
+    printDiagram(out, shipped == ScoreCalibration.IDENTITY ? "as the tagger scores (no calibration without a reference)"
+        : "calibrated by the shipped map", asShipped);
     if (writeCalibration != null) {
       ScoreCalibration all = fit(outcomes);
       java.nio.file.Files.writeString(writeCalibration, all.toTsv());
@@ -252,7 +250,7 @@ final class TagQualityBenchCommand implements Callable<Integer> {
     Map<String, List<Double>> similarities = new java.util.TreeMap<>();
     Map<String, ReliabilityDiagram> reliability = new java.util.TreeMap<>();
     List<VideoSubmission> uploads = BenchCorpus.videos(corpus.size());
-    forEach(java.util.stream.IntStream.range(0, corpus.size()).boxed().toList(),
+    ParallelEach.run(java.util.stream.IntStream.range(0, corpus.size()).boxed().toList(),
         threads == 0 ? Runtime.getRuntime().availableProcessors() : threads, i -> {
           VocabularyEntry own = byId.get(corpus.get(i).topic());
           VideoSubmission v = uploads.get(i);
@@ -287,8 +285,9 @@ final class TagQualityBenchCommand implements Callable<Integer> {
     byLanguage.forEach((lang, c) -> out.printf(Locale.ROOT, "; %s %.3f (%d of %d)", lang, (double) c[0] / c[1], c[0], c[1]));
     out.println();
     similarities.forEach((lang, sims) -> out.printf(Locale.ROOT, "  %s: similarity to the nearest labelled neighbour %s%n", lang, quantiles(sims)));
-    reliability.forEach((lang, d) -> printDiagram(out, "bundled corpus, " + lang + ", calibrated by the shipped map (right = the"
-        + " tag's category is the video's own topic's)", d));
+    reliability.forEach((lang, d) -> printDiagram(out, "bundled corpus, " + lang + ", "
+        + (shipped == ScoreCalibration.IDENTITY ? "uncalibrated" : "calibrated by the shipped map")
+        + " (right = the tag's category is the video's own topic's)", d));
   }
 
   private static java.util.Optional<Double> nearestSimilarity(TaggingReference reference, OfflineTagger tagger, VideoSubmission v) {
@@ -311,25 +310,5 @@ final class TagQualityBenchCommand implements Callable<Integer> {
     }
     double[] ci = a.wilson95();
     return String.format(Locale.ROOT, "%.3f  [%.3f, %.3f]  (%d of %d)", a.value(), ci[0], ci[1], a.correct(), a.labelled());
-  }
-
-  private static <T> void forEach(List<T> items, int threads, java.util.function.Consumer<T> work) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      AtomicInteger next = new AtomicInteger();
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        futures.add(pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < items.size(); i = next.getAndIncrement()) {
-            work.accept(items.get(i));
-          }
-        }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }

@@ -18,10 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -98,7 +94,7 @@ final class TaggingBenchCommand implements Callable<Integer> {
       OtherCpu before = OtherCpu.now();
       for (int r = 0; r < rounds; r++) {
         long s = System.nanoTime();
-        forEachParallel(videos, n, tagger::tag);
+        ParallelEach.run(videos, n, tagger::tag);
         perSecond[r] = videos.size() / ((System.nanoTime() - s) / 1e9);
       }
       out.printf(Locale.ROOT, "offline tagger, %d thread%s: %6.1f ± %4.1f videos/s  (%d videos x %d rounds: %s; %s)%n",
@@ -144,7 +140,7 @@ final class TaggingBenchCommand implements Callable<Integer> {
       out.flush();
       OtherCpu pBefore = OtherCpu.now();
       long p0 = System.nanoTime();
-      forEachParallel(calls, llmConcurrency, Runnable::run);
+      ParallelEach.run(calls, llmConcurrency, Runnable::run);
       double pSeconds = (System.nanoTime() - p0) / 1e9;
       out.printf(Locale.ROOT, "LLM path, %d calls in flight: %.0f calls/s (%.0f videos/s at 2 calls per video; %s)%n",
           llmConcurrency, calls.size() / pSeconds, calls.size() / pSeconds / 2, others(pBefore));
@@ -152,29 +148,6 @@ final class TaggingBenchCommand implements Callable<Integer> {
     }
   }
 
-  private static <T> void forEachParallel(List<T> items, int threads, java.util.function.Consumer<T> work) throws Exception {
-    if (threads == 1) {
-      items.forEach(work);
-      return;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      AtomicInteger next = new AtomicInteger();
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        futures.add(pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < items.size(); i = next.getAndIncrement()) {
-            work.accept(items.get(i));
-          }
-        }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-  }
 
   /** Corpus videos as {@code tagcf tag} reads them, the corpus repeated when more are asked for. */
   /** The CPU other processes used while a figure was measured: the figure's disturbance. */

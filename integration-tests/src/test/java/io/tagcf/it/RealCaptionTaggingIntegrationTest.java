@@ -58,9 +58,11 @@ class RealCaptionTaggingIntegrationTest {
     return out;
   }
 
-  private static long scalar(String sql, String arg) throws Exception {
+  private static long scalar(String sql, String... args) throws Exception {
     try (Connection c = stack.database().dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, arg);
+      for (int i = 0; i < args.length; i++) {
+        ps.setString(i + 1, args[i]);
+      }
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);
@@ -113,19 +115,7 @@ class RealCaptionTaggingIntegrationTest {
         assertThat(t.path("candidate").asBoolean()).isTrue();
         assertThat(t.path("score").asDouble()).isLessThan(0.5);
       });
-      assertThat(scalar3(sql, "五爱市场")).isEqualTo(i);
-    }
-  }
-
-  private static long scalar3(String sql, String arg) throws Exception {
-    try (Connection c = stack.database().dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, arg);
-      ps.setString(2, arg);
-      ps.setString(3, arg);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
+      assertThat(scalar(sql, "五爱市场", "五爱市场", "五爱市场")).isEqualTo(i);
     }
   }
 

@@ -109,11 +109,11 @@ public final class OfflineTagger {
       throw new IllegalArgumentException("the vocabulary needs item and audience tags");
     }
     this.itemHubs = TagHubness.of(items);
+    this.audienceHubs = TagHubness.of(audiences);
     for (ScoredTagSpace.Tag t : items) {
       vocabularyLabels.add(t.vectors().entry().en().toLowerCase(Locale.ROOT));
       vocabularyLabels.add(t.vectors().entry().zh().toLowerCase(Locale.ROOT));
     }
-    this.audienceHubs = TagHubness.of(audiences);
     this.itemToAudience = new double[items.size()][audiences.size()];
     for (int i = 0; i < items.size(); i++) {
       for (int a = 0; a < audiences.size(); a++) {
@@ -124,21 +124,23 @@ public final class OfflineTagger {
   }
 
   /**
-   * The vector the tagger compares a video's whole text with: the one the embedding step stores,
-   * and the one labelled exemplars must be embedded with.
+   * The vector the tagger compares a video's whole text with ({@link DocumentText}), and the one
+   * labelled exemplars are embedded with.
    */
   public float[] documentVector(VideoSubmission v) {
-    // The whole text goes alone: batched with short phrases it would be padded to its own
-    // length, and alone it is the exact vector the embedding step stores (and may cache) when
-    // the text has no boilerplate to take out.
     return embedder.embedOne(DocumentText.of(v, reference.noise()));
   }
 
   public TagExtraction tag(VideoSubmission v) {
     String text = VideoText.of(v);
-    float[] doc = documentVector(v);
-    NeighbourVotes votes = settings.neighbours() == 0 || !hasWords(DocumentText.of(v, reference.noise())) ? NeighbourVotes.NONE
-        : NeighbourVotes.of(reference.neighbours().nearest(doc, settings.neighbours(), v.videoId()), VOTE_TEMPERATURE, VOTE_MIN_SIMILARITY);
+    String document = DocumentText.of(v, reference.noise());
+    // The whole text goes alone: batched with short phrases it would be padded to its own
+    // length, and alone it is the exact vector the embedding step stores (and may cache) when
+    // the text has no boilerplate to take out.
+    float[] doc = embedder.embedOne(document);
+    NeighbourVotes votes = settings.neighbours() == 0 || !hasWords(document) ? NeighbourVotes.NONE
+        : NeighbourVotes.of(reference.neighbours().nearest(doc, settings.neighbours(), v.videoId()),
+            VOTE_TEMPERATURE, VOTE_MIN_SIMILARITY);
     List<String> phrases = CandidatePhrases.of(v, reference.noise(), settings.maxPhrases());
     List<float[]> phraseVectors = phrases.isEmpty() ? List.of() : embedder.embedBatch(phrases);
     TextTerms terms = new TextTerms(literalText(v));
