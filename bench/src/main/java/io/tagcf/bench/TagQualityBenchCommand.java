@@ -19,10 +19,12 @@ import io.tagcf.models.tags.TagVocabulary;
 import io.tagcf.models.tags.VocabularyEntry;
 import io.tagcf.models.video.VideoSubmission;
 import io.tagcf.ops.TagcfCommand;
+import io.tagcf.ops.config.TagcfConfig;
 import io.tagcf.ops.demo.CorpusVideo;
 import io.tagcf.ops.demo.SampleCorpus;
-import io.tagcf.ops.config.TagcfConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,9 +32,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -182,7 +187,7 @@ final class TagQualityBenchCommand implements Callable<Integer> {
    * of the videos (two folds by video, so that no video is scored by a map fitted to it), then by
    * the shipped map.
    */
-  private void calibration(PrintWriter out, List<Outcome> outcomes, ScoreCalibration shipped) throws java.io.IOException {
+  private void calibration(PrintWriter out, List<Outcome> outcomes, ScoreCalibration shipped) throws IOException {
     if (outcomes.isEmpty()) {
       return;
     }
@@ -209,7 +214,7 @@ final class TagQualityBenchCommand implements Callable<Integer> {
         : "calibrated by the shipped map", asShipped);
     if (writeCalibration != null) {
       ScoreCalibration all = fit(outcomes);
-      java.nio.file.Files.writeString(writeCalibration, all.toTsv());
+      Files.writeString(writeCalibration, all.toTsv());
       out.printf(Locale.ROOT, "calibration fitted to all %d outcomes (%d points) written to %s%n", outcomes.size(), all.points(),
           writeCalibration);
     }
@@ -246,11 +251,11 @@ final class TagQualityBenchCommand implements Callable<Integer> {
       byLabel.put(e.en(), e);
     });
     List<CorpusVideo> corpus = SampleCorpus.bundled();
-    Map<String, int[]> byLanguage = new java.util.TreeMap<>();
-    Map<String, List<Double>> similarities = new java.util.TreeMap<>();
-    Map<String, ReliabilityDiagram> reliability = new java.util.TreeMap<>();
+    Map<String, int[]> byLanguage = new TreeMap<>();
+    Map<String, List<Double>> similarities = new TreeMap<>();
+    Map<String, ReliabilityDiagram> reliability = new TreeMap<>();
     List<VideoSubmission> uploads = BenchCorpus.videos(corpus.size());
-    ParallelEach.run(java.util.stream.IntStream.range(0, corpus.size()).boxed().toList(),
+    ParallelEach.run(IntStream.range(0, corpus.size()).boxed().toList(),
         threads == 0 ? Runtime.getRuntime().availableProcessors() : threads, i -> {
           VocabularyEntry own = byId.get(corpus.get(i).topic());
           VideoSubmission v = uploads.get(i);
@@ -290,9 +295,9 @@ final class TagQualityBenchCommand implements Callable<Integer> {
         + " (right = the tag's category is the video's own topic's)", d));
   }
 
-  private static java.util.Optional<Double> nearestSimilarity(TaggingReference reference, OfflineTagger tagger, VideoSubmission v) {
+  private static Optional<Double> nearestSimilarity(TaggingReference reference, OfflineTagger tagger, VideoSubmission v) {
     var n = reference.neighbours().nearest(tagger.documentVector(v), 1, v.videoId());
-    return n.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(n.get(0).similarity());
+    return n.isEmpty() ? Optional.empty() : Optional.of(n.get(0).similarity());
   }
 
   private static String quantiles(List<Double> values) {

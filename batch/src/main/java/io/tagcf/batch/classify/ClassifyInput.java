@@ -3,16 +3,17 @@ package io.tagcf.batch.classify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tagcf.batch.InputException;
-import io.tagcf.models.evaluation.LabelNormaliser;
 import io.tagcf.batch.JsonFields;
 import io.tagcf.batch.JsonLine;
 import io.tagcf.batch.JsonLinesReader;
+import io.tagcf.models.evaluation.LabelNormaliser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +40,7 @@ public final class ClassifyInput {
   /** The labels of a training file: its distinct {@code label} values, in order of first use. */
   public static LabelSet labelsOf(Path file) {
     List<String> names = new ArrayList<>();
-    Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     try (JsonLinesReader reader = JsonLinesReader.open(file, "--train")) {
       while (reader.hasNext()) {
         JsonLine line = reader.next();

@@ -1,5 +1,9 @@
 package io.tagcf.models.tagging;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Turns the evidence for the tags of one kind into scores in [0, 1]. Raw cosine similarities of
  * a small embedding model drift with language and text length (English text against the Chinese
@@ -76,8 +80,8 @@ final class TagScore {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(order, (a, b) -> Double.compare(evidence[b], evidence[a]));
-    java.util.Map<Integer, Integer> seen = new java.util.HashMap<>();
+    Arrays.sort(order, (a, b) -> Double.compare(evidence[b], evidence[a]));
+    Map<Integer, Integer> seen = new HashMap<>();
     double[] out = new double[n];
     for (int i : order) {
       int rank = seen.merge(votes.group()[i], 1, Integer::sum) - 1;
