@@ -103,7 +103,7 @@ public final class WorkerRuntime implements AutoCloseable {
 
     var normalisation =
         new NormalisationActivitiesImpl(current, new TagNormaliser(tags, embedder, config.normaliseThreshold()));
-    var embedding = new EmbeddingActivitiesImpl(current, embedder);
+    var embedding = new EmbeddingActivitiesImpl(current, embedder, reference.noise());
 
     WorkerFactory factory = WorkerFactory.newInstance(client);
     // Normalising, embedding and storing run as local activities of the ingest workflow; they

@@ -87,6 +87,11 @@ public final class LabelExemplarRepository {
         ps.setInt(4, exemplars.size());
         ps.executeUpdate();
       }
+      // Statistics now: without them the planner takes the fresh table for a few rows, sorts
+      // every exemplar by distance (40 ms) instead of walking the HNSW index (3 ms).
+      try (var st = c.createStatement()) {
+        st.execute("ANALYZE label_exemplars");
+      }
       return null;
     });
   }
