@@ -75,9 +75,7 @@ public final class LocalModels {
 
   /** {@code captions} as an in-memory reference: boilerplate learned, voters embedded in parallel. */
   public static TaggingReference reference(String modelName, ReferenceCaptions captions) {
-    OnnxEmbedder embedder = embedder(modelName);
     CaptionNoise noise = captions.noise();
-    List<float[]> vectors = captions.documentTexts(noise).parallelStream().map(embedder::embedOne).toList();
-    return TaggingReference.calibrated(new ExemplarIndex(captions.exemplars(vectors)), noise);
+    return TaggingReference.calibrated(new ExemplarIndex(captions.exemplars(noise, embedder(modelName)::embedOne)), noise);
   }
 }

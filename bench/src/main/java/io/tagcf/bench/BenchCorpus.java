@@ -1,6 +1,5 @@
 package io.tagcf.bench;
 
-import io.tagcf.models.video.LanguageDetector;
 import io.tagcf.models.video.VideoSubmission;
 import io.tagcf.models.video.VideoText;
 import io.tagcf.ops.demo.CorpusVideo;
@@ -18,12 +17,7 @@ final class BenchCorpus {
     List<CorpusVideo> corpus = SampleCorpus.bundled();
     List<VideoSubmission> out = new ArrayList<>(n);
     for (int i = 0; out.size() < n; i++) {
-      var v = corpus.get(i % corpus.size()).upload();
-      String title = v.path("title").asText();
-      String language = v.path("language").asText(null);
-      out.add(new VideoSubmission("bench-" + i, "bench", title, v.path("description").asText(null),
-          v.path("transcript").asText(null), v.path("coverText").asText(null), null,
-          language != null ? language : LanguageDetector.detect(title), null));
+      out.add(corpus.get(i % corpus.size()).submission("bench-" + i, "bench"));
     }
     return out;
   }

@@ -122,11 +122,11 @@ final class TagQualityBenchCommand implements Callable<Integer> {
     // calibration is checked against them below.
     OfflineTagger tagger = LocalModels.offlineTagger(model, config.offlineTagger(), tagging.uncalibrated());
     ScoreCalibration shipped = tagging.calibration();
-    Map<String, String> categoryOfLabel = new HashMap<>();
+    Map<String, VocabularyEntry> itemByLabel = new HashMap<>();
     for (VocabularyEntry e : TagVocabulary.seed().entries()) {
       if (e.kind() == TagKind.ITEM) {
-        categoryOfLabel.put(e.zh(), e.category());
-        categoryOfLabel.put(e.en(), e.category());
+        itemByLabel.put(e.zh(), e);
+        itemByLabel.put(e.en(), e);
       }
     }
     TagQuality quality = new TagQuality(platform);
@@ -136,11 +136,11 @@ final class TagQualityBenchCommand implements Callable<Integer> {
     long start = System.nanoTime();
     ParallelEach.run(measured, threads == 0 ? Runtime.getRuntime().availableProcessors() : threads, v -> {
       TagExtraction tags = tagger.tag(v.submission());
-      nearestSimilarity(tagging, tagger, v.submission()).ifPresent(nearest::add);
       List<String> cats = new ArrayList<>();
       var agreeing = platform.vocabularyCategories(v.firstLevelCategory());
       for (RawTag t : tags.itemTags()) {
-        String category = categoryOfLabel.get(t.label());
+        VocabularyEntry e = itemByLabel.get(t.label());
+        String category = e == null ? null : e.category();
         cats.add(category);
         if (category != null && !agreeing.isEmpty()) {
           outcomes.add(new Outcome(v.videoId(), t.score(), agreeing.contains(category)));
@@ -152,6 +152,9 @@ final class TagQualityBenchCommand implements Callable<Integer> {
       quality.add(v.firstLevelCategory(), cats);
     });
     double seconds = (System.nanoTime() - start) / 1e9;
+    // apart from the timed pass: it embeds each text once more
+    ParallelEach.run(measured, threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,
+        v -> nearestSimilarity(tagging, tagger, v.submission()).ifPresent(nearest::add));
     out.printf(Locale.ROOT, "file %s: %d rows; %s%d measured (%d with under %d characters of text left out), %d of them"
             + " in a mapped category; tagged in %.1f s (%.1f videos/s)%n",
         file, rows.size(), sample > 0 ? "sample of " + chosen.size() + " (seed " + seed + "), " : "",
@@ -170,7 +173,7 @@ final class TagQualityBenchCommand implements Callable<Integer> {
         .forEach(e -> out.printf(Locale.ROOT, "%-10s %6d %8.3f %8.3f %8.3f%n", e.getKey(), e.getValue().videos(),
             e.getValue().coverage().value(), e.getValue().top1Agreement().value(), e.getValue().anyTagAgreement().value()));
     calibration(out, outcomes, shipped);
-    ownTopics(out, tagger, tagging, shipped);
+    ownTopics(out, tagger, tagging, shipped, itemByLabel);
     out.flush();
     return 0;
   }
@@ -241,15 +244,10 @@ final class TagQualityBenchCommand implements Callable<Integer> {
     }
   }
 
-  private void ownTopics(PrintWriter out, OfflineTagger tagger, TaggingReference reference, ScoreCalibration shipped)
-      throws Exception {
+  private void ownTopics(PrintWriter out, OfflineTagger tagger, TaggingReference reference, ScoreCalibration shipped,
+      Map<String, VocabularyEntry> itemByLabel) throws Exception {
     Map<String, VocabularyEntry> byId = new HashMap<>();
-    Map<String, VocabularyEntry> byLabel = new HashMap<>();
-    TagVocabulary.seed().entries().stream().filter(e -> e.kind() == TagKind.ITEM).forEach(e -> {
-      byId.put(e.id(), e);
-      byLabel.put(e.zh(), e);
-      byLabel.put(e.en(), e);
-    });
+    itemByLabel.values().forEach(e -> byId.put(e.id(), e));
     List<CorpusVideo> corpus = SampleCorpus.bundled();
     Map<String, int[]> byLanguage = new TreeMap<>();
     Map<String, List<Double>> similarities = new TreeMap<>();
@@ -269,7 +267,7 @@ final class TagQualityBenchCommand implements Callable<Integer> {
               .anyMatch(t -> t.label().equals(own.zh()) || t.label().equals(own.en()));
           if (own != null) {
             for (RawTag t : tags.itemTags()) {
-              VocabularyEntry e = byLabel.get(t.label());
+              VocabularyEntry e = itemByLabel.get(t.label());
               if (e != null) {
                 synchronized (reliability) {
                   reliability.computeIfAbsent(v.language().startsWith("zh") ? "zh" : "en", k -> new ReliabilityDiagram())

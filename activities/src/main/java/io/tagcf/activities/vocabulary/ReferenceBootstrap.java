@@ -2,6 +2,7 @@ package io.tagcf.activities.vocabulary;
 
 import io.tagcf.models.embedding.Embedder;
 import io.tagcf.models.tagging.TaggingReference;
+import io.tagcf.models.tagging.neighbours.LabelledExemplar;
 import io.tagcf.models.tagging.reference.ReferenceCaptions;
 import io.tagcf.models.tagging.text.CaptionNoise;
 import io.tagcf.store.exemplars.LabelExemplarRepository;
@@ -40,12 +41,10 @@ public final class ReferenceBootstrap {
     String model = embedder.model().name();
     if (!exemplars.isLoaded(SOURCE, model, VERSION)) {
       long start = System.nanoTime();
-      List<String> texts = captions.documentTexts(noise);
-      // One text per call, as the tagger embeds a video's text (a vector must not depend on its
-      // batch), on every core: the worker is not serving yet.
-      List<float[]> vectors = texts.parallelStream().map(embedder::embedOne).toList();
-      exemplars.load(SOURCE, model, VERSION, embedder.model().dimension(), captions.exemplars(vectors));
-      log.info("loaded {} labelled exemplars ({}) with {} embeddings in {} ms", vectors.size(), SOURCE, model,
+      // on every core: the worker is not serving yet
+      List<LabelledExemplar> loaded = captions.exemplars(noise, embedder::embedOne);
+      exemplars.load(SOURCE, model, VERSION, embedder.model().dimension(), loaded);
+      log.info("loaded {} labelled exemplars ({}) with {} embeddings in {} ms", loaded.size(), SOURCE, model,
           (System.nanoTime() - start) / 1_000_000);
     }
     return TaggingReference.calibrated(new PgLabelledNeighbours(exemplars, model), noise);

@@ -37,31 +37,33 @@ public final class ClassifyInput {
     }
   }
 
-  /** The labels of a training file: its distinct {@code label} values, in order of first use. */
-  public static LabelSet labelsOf(Path file) {
-    List<String> names = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    try (JsonLinesReader reader = JsonLinesReader.open(file, "--train")) {
-      while (reader.hasNext()) {
-        JsonLine line = reader.next();
-        JsonFields f = new JsonFields(line.object());
-        String label = f.requiredString("label");
-        f.throwIfInvalid(line);
-        if (seen.add(LabelNormaliser.normalise(label))) {
-          names.add(label);
-        }
-      }
-    }
-    return LabelSet.parse(names, "--train " + file);
-  }
+  /** Labelled examples and the labels they teach. */
+  public record Training(LabelSet labels, List<TextItem> examples) {}
 
-  /** Every line of a training file, each with a label among {@code labels}. */
-  public static List<TextItem> examples(Path file, LabelSet labels) {
+  /**
+   * Every line of a training file, each with a label: one of {@code labels}, or when that is
+   * null any, the labels then being the examples' distinct ones in order of first use.
+   */
+  public static Training training(Path file, LabelSet labels) {
     List<TextItem> items = read(file, labels, "--train", true);
     if (items.isEmpty()) {
       throw new InputException("--train " + file + " has no examples");
     }
-    return items;
+    if (labels != null) {
+      return new Training(labels, items);
+    }
+    List<String> names = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (TextItem t : items) {
+      if (seen.add(LabelNormaliser.normalise(t.gold()))) {
+        names.add(t.gold());
+      }
+    }
+    LabelSet own = LabelSet.parse(names, "--train " + file);
+    List<TextItem> canonical = items.stream()
+        .map(t -> new TextItem(t.where(), t.id(), t.text(), own.find(t.gold()).orElseThrow().name()))
+        .toList();
+    return new Training(own, canonical);
   }
 
   /**
@@ -96,7 +98,9 @@ public final class ClassifyInput {
         String text = f.requiredString("text");
         String gold = labelRequired ? f.requiredString("label") : f.string("label");
         String canonical = null;
-        if (gold != null) {
+        if (gold != null && labels == null) {
+          canonical = gold;
+        } else if (gold != null) {
           canonical = labels.find(gold).map(LabelSet.Label::name).orElse(null);
           if (canonical == null) {
             f.fieldProblem("label", "'" + gold + "' is not one of the labels (" + labels.names() + ")");

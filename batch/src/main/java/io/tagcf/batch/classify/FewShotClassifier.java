@@ -33,9 +33,10 @@ public final class FewShotClassifier implements Classifier {
   private final int k;
   private final int examples;
   private final ExemplarIndex index;
-  /** Per label, the sum of its examples' vectors and their number; per example id, its label and vector. */
+  /** Per label, the sum of its examples' vectors, their number and their unit mean; per example id, the example. */
   private final Map<String, double[]> sums = new LinkedHashMap<>();
   private final Map<String, Integer> counts = new LinkedHashMap<>();
+  private final Map<String, float[]> prototypes = new LinkedHashMap<>();
   private final Map<String, LabelledExemplar> byId = new LinkedHashMap<>();
   private final boolean progress;
 
@@ -66,6 +67,16 @@ public final class FewShotClassifier implements Classifier {
       }
     }
     this.index = new ExemplarIndex(exemplars);
+    sums.forEach((label, sum) -> prototypes.put(label, unitMean(sum, null)));
+  }
+
+  /** The unit vector along {@code sum}, less {@code leftOut} when given. */
+  private static float[] unitMean(double[] sum, float[] leftOut) {
+    float[] p = new float[sum.length];
+    for (int i = 0; i < sum.length; i++) {
+      p[i] = (float) (leftOut == null ? sum[i] : sum[i] - leftOut[i]);
+    }
+    return UnitVectors.normaliseInPlace(p);
   }
 
   @Override
@@ -100,16 +111,12 @@ public final class FewShotClassifier implements Classifier {
     LabelSet.Label best = null;
     double bestSim = -2;
     for (LabelSet.Label l : labels.labels()) {
-      double[] sum = sums.get(l.name());
+      float[] prototype = prototypes.get(l.name());
       boolean own = self != null && self.categories().contains(l.name());
-      if (sum == null || (own && counts.get(l.name()) == 1)) {
+      if (prototype == null || (own && counts.get(l.name()) == 1)) {
         continue;
       }
-      float[] p = new float[sum.length];
-      for (int i = 0; i < sum.length; i++) {
-        p[i] = (float) (own ? sum[i] - self.vector()[i] : sum[i]);
-      }
-      double sim = UnitVectors.cosine(v, UnitVectors.normaliseInPlace(p));
+      double sim = UnitVectors.cosine(v, own ? unitMean(sums.get(l.name()), self.vector()) : prototype);
       if (sim > bestSim) {
         bestSim = sim;
         best = l;

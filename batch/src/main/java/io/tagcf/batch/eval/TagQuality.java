@@ -21,9 +21,14 @@ public final class TagQuality {
 
   /** Counts for one group of videos. */
   public record Counts(int videos, int covered, int mapped, int top1, int anyTag) {
-    Counts plus(boolean isCovered, boolean isMapped, boolean isTop1, boolean isAny) {
-      return new Counts(videos + 1, covered + (isCovered ? 1 : 0), mapped + (isMapped ? 1 : 0),
-          top1 + (isTop1 ? 1 : 0), anyTag + (isAny ? 1 : 0));
+    static final Counts NONE = new Counts(0, 0, 0, 0, 0);
+
+    static Counts of(boolean isCovered, boolean isMapped, boolean isTop1, boolean isAny) {
+      return new Counts(1, isCovered ? 1 : 0, isMapped ? 1 : 0, isTop1 ? 1 : 0, isAny ? 1 : 0);
+    }
+
+    Counts plus(Counts o) {
+      return new Counts(videos + o.videos, covered + o.covered, mapped + o.mapped, top1 + o.top1, anyTag + o.anyTag);
     }
 
     public Accuracy coverage() {
@@ -40,7 +45,7 @@ public final class TagQuality {
   }
 
   private final PlatformCategories categories;
-  private Counts all = new Counts(0, 0, 0, 0, 0);
+  private Counts all = Counts.NONE;
   private final Map<String, Counts> byCategory = new TreeMap<>();
 
   public TagQuality(PlatformCategories categories) {
@@ -58,10 +63,9 @@ public final class TagQuality {
     boolean top1 = mapped && !itemTagCategories.isEmpty() && itemTagCategories.get(0) != null
         && agreeing.contains(itemTagCategories.get(0));
     boolean any = mapped && itemTagCategories.stream().filter(Objects::nonNull).anyMatch(agreeing::contains);
-    all = all.plus(covered, mapped, top1, any);
-    byCategory.merge(platformCategory, new Counts(0, 0, 0, 0, 0).plus(covered, mapped, top1, any),
-        (a, b) -> new Counts(a.videos() + b.videos(), a.covered() + b.covered(), a.mapped() + b.mapped(),
-            a.top1() + b.top1(), a.anyTag() + b.anyTag()));
+    Counts one = Counts.of(covered, mapped, top1, any);
+    all = all.plus(one);
+    byCategory.merge(platformCategory, one, Counts::plus);
   }
 
   public synchronized Counts all() {

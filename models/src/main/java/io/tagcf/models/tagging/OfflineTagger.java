@@ -3,6 +3,9 @@ package io.tagcf.models.tagging;
 import io.tagcf.models.embedding.Embedder;
 import io.tagcf.models.embedding.UnitVectors;
 import io.tagcf.models.tagging.neighbours.NeighbourVotes;
+import io.tagcf.models.tagging.text.CaptionMarks;
+import io.tagcf.models.tagging.text.DocumentText;
+import io.tagcf.models.tagging.text.KeyPhrases;
 import io.tagcf.models.tags.EmbeddedTag;
 import io.tagcf.models.tags.RawTag;
 import io.tagcf.models.tags.TagExtraction;
@@ -12,17 +15,14 @@ import io.tagcf.models.tags.VocabularyEntry;
 import io.tagcf.models.video.LanguageDetector;
 import io.tagcf.models.video.VideoSubmission;
 import io.tagcf.models.video.VideoText;
-import io.tagcf.models.tagging.text.CaptionMarks;
-import io.tagcf.models.tagging.text.DocumentText;
-import io.tagcf.models.tagging.text.KeyPhrases;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The tagger that needs no LLM: the whole video text and its candidate phrases are embedded
@@ -143,7 +143,8 @@ public final class OfflineTagger {
             VOTE_TEMPERATURE, VOTE_MIN_SIMILARITY);
     List<String> phrases = CandidatePhrases.of(v, reference.noise(), settings.maxPhrases());
     List<float[]> phraseVectors = phrases.isEmpty() ? List.of() : embedder.embedBatch(phrases);
-    TextTerms terms = new TextTerms(literalText(v));
+    String literal = literalText(v);
+    TextTerms terms = new TextTerms(literal);
     boolean chinese =
         v.language() != null ? v.language().toLowerCase(Locale.ROOT).startsWith("zh")
             : "zh".equals(LanguageDetector.detect(text));
@@ -151,7 +152,7 @@ public final class OfflineTagger {
     double[] audienceScores =
         scores(audiences, audienceHubs, chinese, doc, phraseVectors, terms, audienceAffinity(itemScores), votes);
     return new TagExtraction(
-        itemTags(v, itemScores, chinese),
+        itemTags(v, literal, itemScores, chinese),
         fill(best(audiences, audienceScores, chinese, settings.maxAudienceTags()), audiences, audienceScores, chinese,
             MIN_AUDIENCE_TAGS),
         TaggerKind.OFFLINE,
@@ -213,7 +214,7 @@ public final class OfflineTagger {
    * phrases, and last the best of the rest of the vocabulary, each with the low score that says
    * how weak it is.
    */
-  private List<RawTag> itemTags(VideoSubmission v, double[] scores, boolean chinese) {
+  private List<RawTag> itemTags(VideoSubmission v, String literal, double[] scores, boolean chinese) {
     List<RawTag> tags = new ArrayList<>(best(items, scores, chinese, settings.maxItemTags()));
     Set<String> taken = new HashSet<>();
     tags.forEach(t -> taken.add(t.label().toLowerCase(Locale.ROOT)));
@@ -222,9 +223,10 @@ public final class OfflineTagger {
       tags.add(new RawTag(hashtag, TagKind.ITEM, CANDIDATE_SCORE));
     }
     if (tags.size() < MIN_ITEM_TAGS) {
-      List<String> phrases = KeyPhrases.of(literalText(v), reference.noise(), MIN_ITEM_TAGS);
+      List<String> phrases = KeyPhrases.of(literal, reference.noise(), MIN_ITEM_TAGS);
       if (phrases.isEmpty()) {
-        phrases = List.of(shortLabel(v.title()));
+        // no phrase at all (an emoji, a number): the title itself, cut to a label's length
+        phrases = List.of(KeyPhrases.label(v.title()));
       }
       for (int i = 0; i < phrases.size() && tags.size() < MIN_ITEM_TAGS; i++) {
         String label = phrases.get(i);
@@ -264,44 +266,46 @@ public final class OfflineTagger {
     List<RawTag> out = new ArrayList<>(tags);
     Set<String> taken = new HashSet<>();
     tags.forEach(t -> taken.add(t.label()));
+    for (int i : ranked(scores)) {
+      if (out.size() >= min) {
+        break;
+      }
+      RawTag t = vocabularyTag(space, scores, i, chinese);
+      if (taken.add(t.label())) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  private List<RawTag> best(List<ScoredTagSpace.Tag> space, double[] scores, boolean chinese, int max) {
+    List<RawTag> out = new ArrayList<>();
+    for (int i : ranked(scores)) {
+      if (scores[i] < settings.minScore() || out.size() >= max) {
+        break;
+      }
+      out.add(vocabularyTag(space, scores, i, chinese));
+    }
+    return out;
+  }
+
+  /**
+   * Tag indices by decreasing raw score. Tags are chosen and ranked by it: the calibration is
+   * monotone but flat in places, and ties there must not reorder tags.
+   */
+  private static Integer[] ranked(double[] scores) {
     Integer[] order = new Integer[scores.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
     Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
-    for (int i = 0; i < order.length && out.size() < min; i++) {
-      VocabularyEntry e = space.get(order[i]).vectors().entry();
-      String label = chinese ? e.zh() : e.en();
-      if (taken.add(label)) {
-        out.add(new RawTag(label, e.kind(), reference.calibration().apply(scores[order[i]])));
-      }
-    }
-    return out;
+    return order;
   }
 
-  /** The title cut to a tag label's length, when no key phrase can be found (an emoji, a number). */
-  private static String shortLabel(String title) {
-    String t = title.strip().replaceAll("\\s+", " ");
-    return t.codePointCount(0, t.length()) <= KeyPhrases.MAX_CODE_POINTS ? t
-        : t.substring(0, t.offsetByCodePoints(0, KeyPhrases.MAX_CODE_POINTS));
-  }
-
-  private List<RawTag> best(List<ScoredTagSpace.Tag> space, double[] scores, boolean chinese, int max) {
-    // Ranked by the raw score: the calibration is monotone but flat in places, and ties there
-    // must not reorder tags.
-    List<Integer> kept = new ArrayList<>();
-    for (int i = 0; i < scores.length; i++) {
-      if (scores[i] >= settings.minScore()) {
-        kept.add(i);
-      }
-    }
-    kept.sort((a, b) -> Double.compare(scores[b], scores[a]));
-    List<RawTag> out = new ArrayList<>();
-    for (int i : kept.subList(0, Math.min(max, kept.size()))) {
-      VocabularyEntry e = space.get(i).vectors().entry();
-      out.add(new RawTag(chinese ? e.zh() : e.en(), e.kind(), reference.calibration().apply(scores[i])));
-    }
-    return out;
+  /** Tag {@code i} of {@code space} in the video's language, with its calibrated score. */
+  private RawTag vocabularyTag(List<ScoredTagSpace.Tag> space, double[] scores, int i, boolean chinese) {
+    VocabularyEntry e = space.get(i).vectors().entry();
+    return new RawTag(chinese ? e.zh() : e.en(), e.kind(), reference.calibration().apply(scores[i]));
   }
 
   /**

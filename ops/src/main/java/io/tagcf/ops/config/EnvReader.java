@@ -17,35 +17,27 @@ final class EnvReader {
   }
 
   int positiveInt(String name, int fallback) {
-    String v = string(name, null);
-    if (v == null) {
-      return fallback;
-    }
-    try {
-      int n = Integer.parseInt(v);
-      if (n < 1) {
-        throw new ConfigException(name + " must be a positive integer, got " + v);
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new ConfigException(name + " must be a positive integer, got " + v);
-    }
+    return intAtLeast(name, fallback, 1, "a positive integer");
   }
 
   /** An integer of at least 0; 0 usually turns the feature off. */
   int nonNegativeInt(String name, int fallback) {
+    return intAtLeast(name, fallback, 0, "0 or a positive integer");
+  }
+
+  private int intAtLeast(String name, int fallback, int min, String what) {
     String v = string(name, null);
     if (v == null) {
       return fallback;
     }
     try {
       int n = Integer.parseInt(v);
-      if (n < 0) {
-        throw new ConfigException(name + " must be 0 or a positive integer, got " + v);
+      if (n < min) {
+        throw new ConfigException(name + " must be " + what + ", got " + v);
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new ConfigException(name + " must be 0 or a positive integer, got " + v);
+      throw new ConfigException(name + " must be " + what + ", got " + v);
     }
   }
 

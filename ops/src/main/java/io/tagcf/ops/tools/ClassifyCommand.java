@@ -100,17 +100,15 @@ public final class ClassifyCommand implements Callable<Integer> {
     if (train != null && method == Method.LLM) {
       throw new InputException("--train classifies few-shot by embedding; it does not go with --method llm");
     }
-    LabelSet labels;
-    if (labelOptions == null) {
-      if (train == null) {
-        throw new InputException("give the labels (--labels or --labels-file), or labelled examples (--train)");
-      }
-      labels = ClassifyInput.labelsOf(train);
-    } else {
-      labels = labelOptions.file != null ? ClassifyInput.labelsFromFile(labelOptions.file)
-          : LabelSet.parse(labelOptions.inline, "--labels");
+    if (labelOptions == null && train == null) {
+      throw new InputException("give the labels (--labels or --labels-file), or labelled examples (--train)");
     }
-    List<TextItem> examples = train == null ? List.of() : ClassifyInput.examples(train, labels);
+    LabelSet given = labelOptions == null ? null
+        : labelOptions.file != null ? ClassifyInput.labelsFromFile(labelOptions.file)
+        : LabelSet.parse(labelOptions.inline, "--labels");
+    ClassifyInput.Training training = train == null ? null : ClassifyInput.training(train, given);
+    LabelSet labels = training == null ? given : training.labels();
+    List<TextItem> examples = training == null ? List.of() : training.examples();
     if (in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
       throw new InputException("--in and --out are the same file: " + in);
     }

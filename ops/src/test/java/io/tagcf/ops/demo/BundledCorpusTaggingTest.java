@@ -2,7 +2,6 @@ package io.tagcf.ops.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tagcf.batch.LocalModels;
 import io.tagcf.models.tagging.OfflineTagger;
 import io.tagcf.models.tags.RawTag;
@@ -10,8 +9,6 @@ import io.tagcf.models.tags.TagExtraction;
 import io.tagcf.models.tags.TagKind;
 import io.tagcf.models.tags.TagVocabulary;
 import io.tagcf.models.tags.VocabularyEntry;
-import io.tagcf.models.video.LanguageDetector;
-import io.tagcf.models.video.VideoSubmission;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class BundledCorpusTaggingTest {
 
-  private static String text(JsonNode upload, String field) {
-    return upload.hasNonNull(field) ? upload.path(field).asText() : null;
-  }
-
   @Test
   void theOwnTopicStaysAmongTheItemTagsAndNoVideoGoesUntagged() {
     OfflineTagger tagger = LocalModels.offlineTagger("bge-small-zh-v15-q", OfflineTagger.Settings.defaults());
@@ -37,11 +30,7 @@ class BundledCorpusTaggingTest {
     List<CorpusVideo> corpus = SampleCorpus.bundled();
     int found = 0;
     for (CorpusVideo c : corpus) {
-      JsonNode u = c.upload();
-      String language = text(u, "language");
-      VideoSubmission v = new VideoSubmission(c.videoId(), "corpus", c.title(), text(u, "description"), text(u, "transcript"),
-          text(u, "coverText"), null, language != null ? language : LanguageDetector.detect(c.title()), null);
-      TagExtraction t = tagger.tag(v);
+      TagExtraction t = tagger.tag(c.submission(c.videoId(), "corpus"));
       assertThat(t.itemTags()).as(c.videoId()).hasSizeGreaterThanOrEqualTo(OfflineTagger.MIN_ITEM_TAGS);
       assertThat(t.audienceTags()).as(c.videoId()).isNotEmpty();
       VocabularyEntry own = byId.get(c.topic());

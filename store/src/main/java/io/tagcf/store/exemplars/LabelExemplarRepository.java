@@ -22,6 +22,11 @@ import javax.sql.DataSource;
  */
 public final class LabelExemplarRepository {
 
+  /** An exemplar written again under its key takes the new source, labels and vector. */
+  private static final String REPLACE_ON_CONFLICT = " ON CONFLICT (model, exemplar_key) DO UPDATE SET"
+      + " source = excluded.source, categories = excluded.categories, tag_slugs = excluded.tag_slugs,"
+      + " dim = excluded.dim, embedding = excluded.embedding";
+
   private final Transactions tx;
 
   public LabelExemplarRepository(DataSource dataSource) {
@@ -69,9 +74,7 @@ public final class LabelExemplarRepository {
           "INSERT INTO label_exemplars (model, exemplar_key, source, categories, tag_slugs, dim, embedding)"
               + " SELECT ?, exemplar_key, ?, array_remove(string_to_array(categories, ','), ''),"
               + " array_remove(string_to_array(tag_slugs, ','), ''), ?, embedding FROM exemplar_stage"
-              + " ON CONFLICT (model, exemplar_key) DO UPDATE SET source = excluded.source,"
-              + " categories = excluded.categories, tag_slugs = excluded.tag_slugs, dim = excluded.dim,"
-              + " embedding = excluded.embedding")) {
+              + REPLACE_ON_CONFLICT)) {
         ps.setString(1, model);
         ps.setString(2, source);
         ps.setInt(3, dim);
@@ -120,10 +123,7 @@ public final class LabelExemplarRepository {
             + " SELECT ?, ?, ?, coalesce(array_agg(DISTINCT t.category) FILTER (WHERE t.category IS NOT NULL), '{}'),"
             + " array_agg(DISTINCT t.slug), ?, ? FROM video_tags vt JOIN tags t ON t.tag_id = vt.tag_id"
             + " WHERE vt.video_id = ? AND vt.kind = 'item' AND t.status = 'vocabulary'"
-            + " HAVING count(*) > 0"
-            + " ON CONFLICT (model, exemplar_key) DO UPDATE SET source = excluded.source,"
-            + " categories = excluded.categories, tag_slugs = excluded.tag_slugs, dim = excluded.dim,"
-            + " embedding = excluded.embedding")) {
+            + " HAVING count(*) > 0" + REPLACE_ON_CONFLICT)) {
       ps.setString(1, model);
       ps.setString(2, videoId);
       ps.setString(3, LLM_TAGS);

@@ -19,10 +19,13 @@ public final class ReferenceCaptions {
 
   private final List<KuaiRecVideo> rows;
   private final PlatformCategories categories;
+  /** The captions that can vote: enough text, and a category that maps onto the vocabulary. */
+  private final List<KuaiRecVideo> voters;
 
   public ReferenceCaptions(List<KuaiRecVideo> rows, PlatformCategories categories) {
     this.rows = List.copyOf(rows);
     this.categories = categories;
+    this.voters = this.rows.stream().filter(v -> v.hasText() && categories.maps(v.firstLevelCategory())).toList();
   }
 
   /** The bundled half of KuaiRec with Kuaishou's category map. */
@@ -43,32 +46,19 @@ public final class ReferenceCaptions {
 
   /** The captions that can vote: enough text, and a category that maps onto the vocabulary. */
   public List<KuaiRecVideo> voters() {
-    return rows.stream().filter(v -> v.hasText() && categories.maps(v.firstLevelCategory())).toList();
+    return voters;
   }
 
-  /** The text each voter is embedded from, in the order of {@link #voters()}. */
-  public List<String> documentTexts(CaptionNoise noise) {
-    return voters().stream().map(v -> DocumentText.of(v.submission(), noise)).toList();
-  }
-
-  /** Exemplars for {@link #voters()}, given their vectors in the same order. */
-  public List<LabelledExemplar> exemplars(List<float[]> vectors) {
-    List<KuaiRecVideo> voters = voters();
-    if (vectors.size() != voters.size()) {
-      throw new IllegalArgumentException("expected " + voters.size() + " vectors, got " + vectors.size());
-    }
-    List<LabelledExemplar> out = new ArrayList<>(voters.size());
-    for (int i = 0; i < voters.size(); i++) {
-      KuaiRecVideo v = voters.get(i);
-      out.add(new LabelledExemplar(v.submission().videoId(), vectors.get(i),
-          categories.vocabularyCategories(v.firstLevelCategory()), Set.of()));
-    }
-    return out;
-  }
-
-  /** Exemplars embedded one text at a time by {@code embed}. */
+  /**
+   * An exemplar per voter, its {@link DocumentText} without {@code noise} embedded by
+   * {@code embed}: one text per call, as the tagger embeds a video's text (a vector must not
+   * depend on its batch), on every core.
+   */
   public List<LabelledExemplar> exemplars(CaptionNoise noise, Function<String, float[]> embed) {
-    return exemplars(documentTexts(noise).stream().map(embed).toList());
+    return voters.parallelStream()
+        .map(v -> new LabelledExemplar(v.submission().videoId(), embed.apply(DocumentText.of(v.submission(), noise)),
+            categories.vocabularyCategories(v.firstLevelCategory()), Set.of()))
+        .toList();
   }
 
   public int size() {

@@ -70,14 +70,17 @@ public final class KeyPhrases {
     return nature.startsWith("n") || nature.equals("vn") || nature.equals("gi") || nature.equals("gm");
   }
 
-  private static void add(Set<String> out, String phrase) {
+  /** {@code phrase} as a tag label: spaces collapsed, cut to {@value #MAX_CODE_POINTS} code points. */
+  public static String label(String phrase) {
     String p = phrase.strip().replaceAll("\\s+", " ");
-    if (p.isEmpty() || !p.codePoints().anyMatch(Character::isLetter)) {
+    return p.codePointCount(0, p.length()) <= MAX_CODE_POINTS ? p : p.substring(0, p.offsetByCodePoints(0, MAX_CODE_POINTS));
+  }
+
+  private static void add(Set<String> out, String phrase) {
+    if (!phrase.codePoints().anyMatch(Character::isLetter)) {
       return;
     }
-    if (p.codePointCount(0, p.length()) > MAX_CODE_POINTS) {
-      p = p.substring(0, p.offsetByCodePoints(0, MAX_CODE_POINTS));
-    }
+    String p = label(phrase);
     for (String existing : out) {
       if (existing.equalsIgnoreCase(p)) {
         return;
