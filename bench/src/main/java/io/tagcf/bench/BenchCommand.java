@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       IngestBenchCommand.class,
       TaggingBenchCommand.class,
       TagQualityBenchCommand.class,
+      RankingBenchCommand.class,
       BenchEstimateCommand.class,
       SimulationSweepCommand.class,
       EffectsBenchCommand.class,

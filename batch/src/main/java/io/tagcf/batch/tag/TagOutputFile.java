@@ -84,7 +84,7 @@ public final class TagOutputFile implements AutoCloseable {
     return droppedPartialLine;
   }
 
-  synchronized void write(TagLine line) {
+  public synchronized void write(TagLine line) {
     try {
       byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
       out.write(bytes);

@@ -38,11 +38,16 @@ public final class UserRoleExpansion {
     if (roles.isEmpty()) {
       return Map.of();
     }
+    return LogicExpansion.expand(roles, twoHops(roles, graph), ITEM_TAG_THRESHOLD, EXPANDED_ROLES);
+  }
+
+  /** The edges an expansion of {@code roles} reads: U2I leaving the roles, I2U leaving the item tags reached. */
+  public static List<LogicEdge> twoHops(Map<Long, Double> roles, LogicEdgeLookup graph) {
     List<LogicEdge> edges = new ArrayList<>(graph.edgesFrom(LogicDirection.U2I, roles.keySet()));
     Set<Long> reached = edges.stream().map(LogicEdge::targetTagId).collect(Collectors.toSet());
     if (!reached.isEmpty()) {
       edges.addAll(graph.edgesFrom(LogicDirection.I2U, reached));
     }
-    return LogicExpansion.expand(roles, edges, ITEM_TAG_THRESHOLD, EXPANDED_ROLES);
+    return edges;
   }
 }

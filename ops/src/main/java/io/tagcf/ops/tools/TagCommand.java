@@ -108,6 +108,16 @@ public final class TagCommand implements Callable<Integer> {
     return s.complete() ? 0 : PARTIAL;
   }
 
+  /**
+   * The tagger {@code --tagger auto|offline|llm} names under {@code config}, as this command builds
+   * it; for tools that tag other inputs the same way (the ranking benchmark).
+   */
+  public static BatchTagger configuredTagger(String taggerName, TagcfConfig config) {
+    boolean useLlm = useLlm(parseTagger(taggerName), config.llm());
+    LocalModels.requireKnown(config.embeddingModel());
+    return useLlm ? llmTagger(config) : offlineTagger(config);
+  }
+
   private static TaggerChoice parseTagger(String name) {
     try {
       return TaggerChoice.valueOf(name.strip().toUpperCase(Locale.ROOT));
