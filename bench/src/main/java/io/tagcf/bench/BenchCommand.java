@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       TaggingBenchCommand.class,
       TagQualityBenchCommand.class,
       RankingBenchCommand.class,
+      RankScoresBenchCommand.class,
       BenchEstimateCommand.class,
       SimulationSweepCommand.class,
       EffectsBenchCommand.class,

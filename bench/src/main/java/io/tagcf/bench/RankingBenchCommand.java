@@ -18,11 +18,11 @@ import io.tagcf.models.ranking.evaluation.RankingEvaluation;
 import io.tagcf.models.ranking.evaluation.RankingReport;
 import io.tagcf.models.ranking.evaluation.Split;
 import io.tagcf.ops.TagcfCommand;
-import io.tagcf.ops.config.TagcfConfig;
 import io.tagcf.ops.tools.TagCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -55,8 +55,9 @@ final class RankingBenchCommand implements Callable<Integer> {
           + " NAME.test.inter (user_id, item_id_list, item_id) + NAME.item.")
   String formatName;
 
-  @Option(names = "--tagger", defaultValue = "auto", paramLabel = "auto|offline|llm",
-      description = "auto: the LLM when TAGCF_LLM_PROVIDER is set, else offline (default ${DEFAULT-VALUE}).")
+  @Option(names = "--tagger", defaultValue = "auto", paramLabel = "auto|offline|llm|categories",
+      description = "auto: the LLM when TAGCF_LLM_PROVIDER is set, else offline (default ${DEFAULT-VALUE});"
+          + " categories: the data set's own categories as tags (MovieLens genres), a yardstick for an exact tagger.")
   String taggerName;
 
   @Option(names = "--tags", paramLabel = "FILE",
@@ -67,9 +68,10 @@ final class RankingBenchCommand implements Callable<Integer> {
       description = "Base recommender: EASE up to " + Ease.MAX_ITEMS + " items, ItemKNN above (auto, default ${DEFAULT-VALUE}).")
   String baseName;
 
-  @Option(names = "--half-life", paramLabel = "T",
-      description = "Recency half-life of the profiles in the data's time unit (default: 30 days, or 10 positions).")
-  Double halfLife;
+  @Option(names = "--half-lives", paramLabel = "T,T…", split = ",",
+      description = "Recency half-lives of the profiles tried on validation, in the data's time unit"
+          + " (default: 1,7,30,365 days, or 1,3,10,30 positions).")
+  double[] halfLives;
 
   @Option(names = "--tune-users", defaultValue = "10000", paramLabel = "N",
       description = "Users (seeded sample) that score the validation grids (default ${DEFAULT-VALUE}).")
@@ -87,8 +89,8 @@ final class RankingBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DatasetFormat format = parse(DatasetFormat.class, formatName, "--format", "atomic or sequence");
-    if (tuneUsers < 1 || resamples < 100 || threads < 0 || (halfLife != null && !(halfLife > 0))) {
-      throw new InputException("--tune-users must be >= 1, --bootstrap >= 100, --threads >= 0, --half-life > 0");
+    if (tuneUsers < 1 || resamples < 100 || threads < 0 || (halfLives != null && Arrays.stream(halfLives).anyMatch(h -> !(h > 0)))) {
+      throw new InputException("--tune-users must be >= 1, --bootstrap >= 100, --threads >= 0, --half-lives > 0");
     }
     PrintWriter out = spec.commandLine().getOut();
     int cores = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
@@ -101,26 +103,38 @@ final class RankingBenchCommand implements Callable<Integer> {
         Split.MIN_HISTORY);
     out.flush();
 
-    TagcfConfig config = TagcfCommand.config(spec);
-    BatchTagger tagger = TagCommand.configuredTagger(taggerName, config);
-    Path cache = tags != null ? tags : dir.resolve("tagcf-tags-" + tagger.description().replaceAll("[^A-Za-z0-9.]+", "-").replaceAll("-+$", "") + ".jsonl");
-    TaggedItems tagged = ItemTagging.tag(dataset, tagger, cache, cores, Progress.terminal());
+    TaggedItems tagged;
+    String taggedWith;
+    String cache;
+    if (taggerName.strip().equalsIgnoreCase("categories")) {
+      tagged = ItemTagging.fromCategories(dataset);
+      taggedWith = "the data set's own categories (a yardstick, not a tagger)";
+      cache = "the item file";
+    } else {
+      BatchTagger tagger = TagCommand.configuredTagger(taggerName, TagcfCommand.config(spec));
+      Path file = tags != null ? tags
+          : dir.resolve("tagcf-tags-" + tagger.description().replaceAll("[^A-Za-z0-9.]+", "-").replaceAll("-+$", "") + ".jsonl");
+      tagged = ItemTagging.tag(dataset, tagger, file, cores, Progress.terminal());
+      taggedWith = tagger.description();
+      cache = file.toString();
+    }
     long withItem = tagged.itemTags().stream().filter(m -> !m.isEmpty()).count();
     double itemTagsPerItem = tagged.itemTags().stream().mapToInt(java.util.Map::size).average().orElse(0);
     double audiencePerItem = tagged.audienceTags().stream().mapToInt(java.util.Map::size).average().orElse(0);
     out.printf(Locale.ROOT, "tagged with %s: %d now, %d from %s, in %.1f s; %d distinct labels; %.1f item and %.1f audience"
-            + " tags per item; %d items with item tags%n", tagger.description(), tagged.taggedNow(), tagged.fromCache(), cache,
+            + " tags per item; %d items with item tags%n", taggedWith, tagged.taggedNow(), tagged.fromCache(), cache,
         tagged.seconds(), tagged.labels().size(), itemTagsPerItem, audiencePerItem, withItem);
     out.flush();
 
-    double unit = halfLife != null ? halfLife : "days".equals(dataset.data().timeUnit()) ? 30 : 10;
+    double[] lives = halfLives != null ? halfLives
+        : "days".equals(dataset.data().timeUnit()) ? new double[] {1, 7, 30, 365} : new double[] {1, 3, 10, 30};
     EvaluationSettings settings = new EvaluationSettings(bases(dataset.data().itemCount()), EvaluationSettings.BETA_GRID,
-        EvaluationSettings.BETA_GRID, ProfileSettings.platform(unit), tuneUsers, resamples, seed, cores);
+        EvaluationSettings.BETA_GRID, lives, ProfileSettings.platform(lives[0]), tuneUsers, resamples, seed, cores);
     RankingReport r = new RankingEvaluation(split, tagged.itemTags(), tagged.audienceTags(), settings, line -> {
       out.println("  " + line);
       out.flush();
     }).run();
-    print(out, r, unit, dataset.data().timeUnit());
+    print(out, r, dataset.data().timeUnit());
     out.printf(Locale.ROOT, "run time %.1f s on %d threads; heap in use after the run %.0f MiB, resident peak %.0f MiB%n",
         (System.nanoTime() - start) / 1e9, cores, PeakMemory.liveHeapBytes() / 1048576.0, PeakMemory.residentBytes() / 1048576.0);
     out.flush();
@@ -151,14 +165,15 @@ final class RankingBenchCommand implements Callable<Integer> {
     return out;
   }
 
-  private static void print(PrintWriter out, RankingReport r, double halfLife, String unit) {
+  private static void print(PrintWriter out, RankingReport r, String unit) {
     out.printf(Locale.ROOT, "base chosen on validation: %s (of %s)%n", r.base(),
         r.baseCandidates().stream().map(c -> String.format(Locale.ROOT, "%s %.4f", c.name(), c.validationNdcg())).toList());
-    out.printf(Locale.ROOT, "profiles (test round): half-life %s %s; %.1f%% of users with tag interest, %.1f%% with a logic"
-            + " expansion; logic graph %d U2I / %d I2U edges%n", halfLife, unit, 100 * r.usersWithInterest(),
-        100 * r.usersWithExpansion(), r.u2iEdges(), r.i2uEdges());
-    out.printf(Locale.ROOT, "β tuned on validation (%d users): util β0=%s (NDCG@10 %.4f); expl β0=%s β1=%s (%.4f)%n", r.tunedOn(),
-        r.util().beta0(), r.util().validationNdcg(), r.expl().beta0(), r.expl().beta1(), r.expl().validationNdcg());
+    out.printf(Locale.ROOT, "tuned on validation (%d users): util β0=%s, half-life %s %s (NDCG@10 %.4f); expl β0=%s β1=%s,"
+            + " half-life %s %s (%.4f)%n", r.tunedOn(), r.util().beta0(), r.util().halfLife(), unit, r.util().validationNdcg(),
+        r.expl().beta0(), r.expl().beta1(), r.expl().halfLife(), unit, r.expl().validationNdcg());
+    out.printf(Locale.ROOT, "profiles (test round, expl's half-life): %.1f%% of users with tag interest, %.1f%% with a logic"
+            + " expansion; logic graph %d U2I / %d I2U edges%n", 100 * r.usersWithInterest(), 100 * r.usersWithExpansion(),
+        r.u2iEdges(), r.i2uEdges());
     out.printf(Locale.ROOT, "test: %d users ranked over all %d items (%d left out: test item already in their history)%n",
         r.testUsers(), r.items(), r.skippedRepeats());
     out.printf(Locale.ROOT, "  %-26s %9s %10s %12s  %s%n", "", "NDCG@10", "Recall@10", "coverage@10", "NDCG lift vs base [95% CI]");

@@ -9,6 +9,7 @@ import io.tagcf.gateway.explanations.ExplanationStore;
 import io.tagcf.gateway.health.ReachabilityProbe;
 import io.tagcf.gateway.ingest.IngestStarter;
 import io.tagcf.gateway.interactions.InteractionStore;
+import io.tagcf.gateway.ranking.RankingStore;
 import io.tagcf.gateway.tags.TagStore;
 import io.tagcf.gateway.users.UserRoleStore;
 import io.tagcf.gateway.videos.VideoStore;
@@ -17,6 +18,7 @@ import io.tagcf.gateway.videos.VideoStore;
  * What the gateway needs from the rest of the platform, as ports: the runtime passes JDBC and
  * Temporal implementations, the gateway's tests in-memory ones.
  *
+ * @param rankings users' ranking profiles and candidates' tags, read by the ranking API
  * @param effects published effect snapshots, read by the effects API
  * @param snapshots starts effect snapshot runs and reports on them
  * @param explanations stored explanations, read by the explanation API
@@ -29,6 +31,7 @@ public record GatewayDependencies(
     VideoStore videos,
     TagStore tags,
     UserRoleStore userRoles,
+    RankingStore rankings,
     InteractionStore interactions,
     IngestStarter ingest,
     EffectStore effects,

@@ -16,6 +16,9 @@ import io.tagcf.gateway.problem.ProblemException;
 import io.tagcf.gateway.problem.ProblemFailureHandler;
 import io.tagcf.gateway.tags.TagDetails;
 import io.tagcf.gateway.tags.TagHandlers;
+import io.tagcf.gateway.ranking.CandidateScores;
+import io.tagcf.gateway.ranking.RankingHandlers;
+import io.tagcf.gateway.ranking.RememberedRankingStore;
 import io.tagcf.gateway.users.UserRoleHandlers;
 import io.tagcf.gateway.users.UserRoleProfiles;
 import io.tagcf.gateway.videos.VideoHandlers;
@@ -88,6 +91,7 @@ public final class GatewayServer {
         new VideoUploads(deps.videos(), deps.ingest(), deps.metrics()));
     TagHandlers tags = new TagHandlers(vertx, blocking, deps.tags(), new TagDetails(deps.tags()));
     UserRoleHandlers users = new UserRoleHandlers(blocking, new UserRoleProfiles(deps.userRoles()));
+    RankingHandlers ranking = new RankingHandlers(blocking, new CandidateScores(new RememberedRankingStore(deps.rankings())));
     InteractionHandlers interactions = new InteractionHandlers(blocking,
         new BodyValidation(contract, "recordInteractions"), deps.interactions(), deps.metrics(), Clock.systemUTC());
     EffectHandlers effects =
@@ -117,6 +121,7 @@ public final class GatewayServer {
     builder.getRoute("getTag").addHandler(tags::get).addFailureHandler(problems);
     builder.getRoute("approveTag").addHandler(tags::approve).addFailureHandler(problems);
     builder.getRoute("userRoles").addHandler(users::roles).addFailureHandler(problems);
+    builder.getRoute("rankTagScores").addHandler(ranking::tagScores).addFailureHandler(problems);
     // Its handler checks the body against the contract itself, off the router's shared queue.
     builder.getRoute("recordInteractions").setDoValidation(false)
         .addHandler(interactions::record).addFailureHandler(problems);

@@ -53,6 +53,7 @@ class AccessRoutesTest extends GatewayTest {
     CALLS.put("startSnapshot", new Call(HttpMethod.POST, "/v1/admin/snapshots", "{}"));
     CALLS.put("snapshotRun", new Call(HttpMethod.GET, "/v1/admin/snapshots/api-1", null));
     CALLS.put("userRoles", new Call(HttpMethod.GET, "/v1/users/u-1/roles", null));
+    CALLS.put("rankTagScores", new Call(HttpMethod.POST, "/v1/rank/tag-scores", "{\"userId\":\"u-1\",\"candidates\":[\"v-1\"]}"));
     CALLS.put("recordInteractions", new Call(HttpMethod.POST, "/v1/interactions", "{\"events\":[]}"));
     CALLS.put("creatorVideos", new Call(HttpMethod.GET, "/v1/creator/videos", null));
     CALLS.put("creatorInsights", new Call(HttpMethod.GET, "/v1/creator/insights", null));

@@ -14,6 +14,7 @@ import io.tagcf.gateway.fakes.FakeSnapshotStarter;
 import io.tagcf.gateway.fakes.InMemoryExplanationStore;
 import io.tagcf.gateway.fakes.InMemoryEffectStore;
 import io.tagcf.gateway.fakes.InMemoryTagStore;
+import io.tagcf.gateway.fakes.InMemoryRankingStore;
 import io.tagcf.gateway.fakes.InMemoryUserRoleStore;
 import io.tagcf.gateway.fakes.InMemoryVideoStore;
 import io.tagcf.gateway.fakes.SwitchableProbe;
@@ -39,6 +40,7 @@ final class GatewayHarness implements AutoCloseable {
   final InMemoryVideoStore videos = new InMemoryVideoStore(threads);
   final InMemoryTagStore tags = new InMemoryTagStore(threads);
   final InMemoryUserRoleStore userRoles = new InMemoryUserRoleStore(threads);
+  final InMemoryRankingStore rankings = new InMemoryRankingStore(threads);
   final InMemoryInteractionStore interactions = new InMemoryInteractionStore(threads);
   final FakeIngestStarter ingest = new FakeIngestStarter(threads);
   final InMemoryEffectStore effects = new InMemoryEffectStore(threads);
@@ -60,7 +62,7 @@ final class GatewayHarness implements AutoCloseable {
   private GatewayHarness(RateLimits.Settings limits, GatewayLimits gatewayLimits) throws Exception {
     contract = ContractResponses.load(vertx);
     GatewayDependencies deps = new GatewayDependencies(
-        videos, tags, userRoles, interactions, ingest, effects, snapshots, explanations, explainer, database, metrics,
+        videos, tags, userRoles, rankings, interactions, ingest, effects, snapshots, explanations, explainer, database, metrics,
         AccessControl.required(keys, limits), gatewayLimits);
     HttpServer server = GatewayServer.start(vertx, deps, HOST, 0).await(30, TimeUnit.SECONDS);
     port = server.actualPort();

@@ -57,6 +57,12 @@ final class Http {
         .timeout(Duration.ofSeconds(30)).GET().build(), null);
   }
 
+  /** A JSON POST presenting {@code key} instead of the admin key. */
+  static Reply postJsonAs(String key, String path, String body) {
+    return send(HttpRequest.newBuilder(URI.create(TestStack.baseUrl() + path)).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), key);
+  }
+
   /** GET presenting {@code key} (null: none) instead of the admin key. */
   static Reply getAs(String key, String path) {
     return send(HttpRequest.newBuilder(URI.create(TestStack.baseUrl() + path)).timeout(Duration.ofSeconds(30)).GET()

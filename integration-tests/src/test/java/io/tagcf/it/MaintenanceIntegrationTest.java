@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tagcf.models.access.AccessRole;
 import io.tagcf.models.coverset.CoverSetSummary;
 import io.tagcf.models.interactions.Exposure;
 import io.tagcf.models.tags.TagKind;
+import io.tagcf.ops.config.AccessSettings;
 import io.tagcf.ops.demo.CorpusUploader;
 import io.tagcf.ops.demo.CorpusVideo;
 import io.tagcf.ops.demo.SampleCorpus;
 import io.tagcf.ops.demo.WorkflowWaiter;
 import io.tagcf.ops.runtime.DevStack;
 import io.tagcf.store.TestEngagements;
+import io.tagcf.store.access.ApiKeyRepository;
+import io.tagcf.store.access.KeyIssuer;
 import io.tagcf.workflowapi.coverset.CoverSetStatus;
 import io.tagcf.workflowapi.coverset.CoverSetWorkflow;
 import io.tagcf.workflowapi.roles.UserRoleStatus;
@@ -169,12 +173,53 @@ class MaintenanceIntegrationTest {
       }
     });
     assertThat(neighbours).contains("home cooking");
+    rankingScoresComeFromTheSameRun(status);
     assertThat(Http.get("/v1/users/nobody-here/roles").status()).isEqualTo(404);
     assertThat(Http.get("/v1/users/bad%20id/roles").status()).isEqualTo(400);
     assertThat(Http.get("/v1/tags/0").status()).isEqualTo(400);
     assertThat(Http.get("/v1/tags/999999999").status()).isEqualTo(404);
     assertThat(Http.get("/v1/tags?kind=other").status()).isEqualTo(400);
     assertThat(Http.get("/v1/tags?size=1000").status()).isEqualTo(400);
+  }
+
+  /**
+   * The run ends with the ranking profiles, and a ranker with a service key scores candidates from
+   * them: a cook's cooking video above a football video, explained by a food tag.
+   */
+  private static void rankingScoresComeFromTheSameRun(UserRoleStatus status) {
+    assertThat(status.rankingProfiles().users()).isEqualTo(30);
+    assertThat(status.rankingProfiles().interestRows()).isPositive();
+    String service = new KeyIssuer(new ApiKeyRepository(stack.database().dataSource()), AccessSettings.from(Map.of()).hasher())
+        .add(AccessRole.SERVICE, null, "ranking integration test");
+    String cooking = videosByTopic.get("home-cooking").get(1);
+    String football = videosByTopic.get("football").get(1);
+    String body = "{\"userId\":\"user-home-cooking-0\",\"candidates\":[\"" + football + "\",\"" + cooking
+        + "\",\"no-such-video\"]}";
+    Http.Reply r = Http.postJsonAs(service, "/v1/rank/tag-scores", body);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode scored = r.json();
+    assertThat(scored.path("profileFound").asBoolean()).isTrue();
+    assertThat(scored.path("unknownVideos").get(0).asText()).isEqualTo("no-such-video");
+    JsonNode first = scored.path("scores").get(0);
+    JsonNode second = scored.path("scores").get(1);
+    assertThat(first.path("videoId").asText()).isEqualTo(football);
+    assertThat(second.path("tag0").asDouble()).isGreaterThan(first.path("tag0").asDouble());
+    long explainedBy = second.path("interestPath").path("tagId").asLong();
+    List<String> named = new ArrayList<>();
+    scored.path("tags").forEach(t -> {
+      if (t.path("tagId").asLong() == explainedBy) {
+        named.add(t.path("labelEn").asText());
+      }
+    });
+    assertThat(named).hasSize(1);
+    System.out.printf("ranking: %s tag0 %.4f (by %s) against %s %.4f%n", cooking, second.path("tag0").asDouble(), named.get(0),
+        football, first.path("tag0").asDouble());
+    // A creator's key may not rank.
+    String creator = new KeyIssuer(new ApiKeyRepository(stack.database().dataSource()), AccessSettings.from(Map.of()).hasher())
+        .add(AccessRole.CREATOR, "someone", "ranking integration test");
+    assertThat(Http.postJsonAs(creator, "/v1/rank/tag-scores", body).status()).isEqualTo(403);
+    assertThat(Http.postJsonAs(service, "/v1/rank/tag-scores", "{\"userId\":\"u\",\"candidates\":[]}").status())
+        .isEqualTo(400);
   }
 
   private static List<String> labels(JsonNode roles) {

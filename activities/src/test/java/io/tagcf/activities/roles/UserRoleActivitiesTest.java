@@ -9,6 +9,12 @@ import io.tagcf.models.logic.LogicDirection;
 import io.tagcf.models.logic.LogicEdge;
 import io.tagcf.models.logic.LogicRequest;
 import io.tagcf.models.logic.LogicRunSummary;
+import io.tagcf.models.ranking.ExpandedRole;
+import io.tagcf.models.ranking.ItemTags;
+import io.tagcf.models.ranking.RankingProfileSummary;
+import io.tagcf.models.ranking.TagScorer;
+import io.tagcf.models.ranking.TagScores;
+import io.tagcf.models.ranking.UserTagProfile;
 import io.tagcf.models.roles.RoleRequest;
 import io.tagcf.models.roles.RoleRunSummary;
 import io.tagcf.store.Database;
@@ -19,6 +25,7 @@ import io.tagcf.store.logic.LogicEdgeRepository;
 import io.tagcf.store.logic.StoredLogicEdge;
 import io.tagcf.store.roles.EngagementRepository;
 import io.tagcf.store.roles.UserRole;
+import io.tagcf.store.ranking.RankingProfileRepository;
 import io.tagcf.store.roles.UserRoleRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +33,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +56,7 @@ class UserRoleActivitiesTest {
   private static Database db;
   private static UserRoleRepository roles;
   private static LogicEdgeRepository edges;
+  private static RankingProfileRepository profiles;
   private static UserRoleActivitiesImpl activities;
 
   /**
@@ -61,7 +70,8 @@ class UserRoleActivitiesTest {
     db = TestDatabase.fresh();
     roles = new UserRoleRepository(db.dataSource());
     edges = new LogicEdgeRepository(db.dataSource());
-    activities = new UserRoleActivitiesImpl(new EngagementRepository(db.dataSource()), roles, edges,
+    profiles = new RankingProfileRepository(db.dataSource());
+    activities = new UserRoleActivitiesImpl(new EngagementRepository(db.dataSource()), roles, edges, profiles,
         Clock.fixed(NOW, ZoneOffset.UTC));
     sql("INSERT INTO videos (video_id, creator_id, title, language, content_hash) VALUES ('c1', 'x', 't', 'en', 'h'),"
         + " ('c2', 'x', 't', 'en', 'h'), ('k1', 'x', 't', 'en', 'h'), ('k2', 'x', 't', 'en', 'h'), ('plain', 'x', 't', 'en', 'h')");
@@ -134,6 +144,40 @@ class UserRoleActivitiesTest {
     assertThat(edges.outgoing(EVERYWHERE, 20)).isEmpty();
     assertThat(Set.of(COOKING, CATS, EVERYWHERE)).allSatisfy(tag ->
         assertThat(edges.outgoing(tag, 20)).allMatch(s -> s.edge().direction() == LogicDirection.I2U));
+  }
+
+  @Test
+  void rankingProfilesHoldTheInterestInItemTagsAndTheExpansionWithItsPaths() {
+    activities.identifyRoles(new RoleRequest(30, 7, 10));
+    activities.fitStatisticalLogic(new LogicRequest(30, 7, 5.0, 2.0, 20));
+    RankingProfileSummary summary = activities.buildRankingProfiles(new RoleRequest(30, 7, 10));
+
+    // Six users: three item tags of interest each, two expanded roles each.
+    assertThat(summary).isEqualTo(new RankingProfileSummary(6, 18, 12));
+    UserTagProfile cook = profiles.profileOf("cook0").orElseThrow();
+    // cook0: c1 (weight 1), c2 (2), k1 (1/2); each video's item tags 0.8 + 0.5, normalised per video
+    assertThat(cook.interest().get(COOKING)).isCloseTo(3 * (0.8 / 1.3) / 3.5, within(1e-12));
+    assertThat(cook.interest().get(CATS)).isCloseTo(0.5 * (0.8 / 1.3) / 3.5, within(1e-12));
+    assertThat(cook.interest().get(EVERYWHERE)).isCloseTo(0.5 / 1.3, within(1e-12));
+    assertThat(cook.roles()).containsOnlyKeys(COOKS, CAT_LOVERS);
+    // The graph is symmetric between cooks and cat lovers: each role is reached through its own
+    // item tag, with half the weight.
+    assertThat(cook.expanded()).extracting(ExpandedRole::roleId).containsExactlyInAnyOrder(COOKS, CAT_LOVERS);
+    assertThat(cook.expanded()).allSatisfy(r -> assertThat(r.weight()).isCloseTo(0.5, within(1e-9)));
+    assertThat(cook.expanded()).anySatisfy(r ->
+        assertThat(r).isEqualTo(new ExpandedRole(COOKS, r.weight(), COOKS, COOKING)));
+    assertThat(profiles.profileOf("lurker")).isEmpty();
+    // The candidates' tags as the scores read them.
+    Map<String, ItemTags> tags = profiles.itemTags(List.of("c1", "plain", "missing"));
+    assertThat(tags).containsOnlyKeys("c1", "plain");
+    assertThat(tags.get("plain")).isEqualTo(ItemTags.NONE);
+    assertThat(tags.get("c1").itemTags().get(COOKING)).isCloseTo(0.8 / 1.3, within(1e-12));
+    assertThat(tags.get("c1").audienceTags()).containsEntry(COOKS, 1.0);
+    TagScores scores = TagScorer.score(cook, tags.get("c1"));
+    assertThat(scores.tag0()).isCloseTo(cook.interest().get(COOKING) * 0.8 / 1.3 + cook.interest().get(EVERYWHERE) * 0.5 / 1.3,
+        within(1e-12));
+    assertThat(scores.interestPath().tagId()).isEqualTo(COOKING);
+    assertThat(scores.logicPath()).isEqualTo(new TagScores.LogicPath(COOKS, COOKING, COOKS, scores.tag1()));
   }
 
   private static void sql(String statement) {

@@ -85,6 +85,28 @@ public final class ItemTagging {
     return new TaggedItems(items, audiences, labels, taggedNow, texts.size() - taggedNow, (System.nanoTime() - start) / 1e9);
   }
 
+  /**
+   * The data set's own categories as item tags (score 1 each, no audience tags): not a tagger, but
+   * the yardstick of one that is exact at the level of those categories.
+   */
+  public static TaggedItems fromCategories(RankingDataset dataset) {
+    if (dataset.texts().stream().allMatch(t -> t.categories().isEmpty())) {
+      throw new InputException("--tagger categories: data set " + dataset.data().name() + " has no category column"
+          + " (a token_seq column of its .item file other than the title)");
+    }
+    Map<String, Long> ids = new HashMap<>();
+    Map<Long, String> labels = new LinkedHashMap<>();
+    long[] counter = {0};
+    List<Map<Long, Double>> items = new ArrayList<>();
+    List<Map<Long, Double>> audiences = new ArrayList<>();
+    for (ItemText t : dataset.texts()) {
+      items.add(scores(t.categories().stream().map(c -> new TagLine.ScoredLabel(c, 1.0)).toList(), "item", 1, counter, ids,
+          labels));
+      audiences.add(Map.of());
+    }
+    return new TaggedItems(items, audiences, labels, 0, dataset.texts().size(), 0);
+  }
+
   /** The item as {@code POST /v1/videos} would take it; over-long text is cut to the API's limits. */
   static VideoSubmission upload(String dataset, ItemText t) {
     return new VideoSubmission(videoId(t), dataset.replaceAll("[^A-Za-z0-9_-]", "-"), cut(t.title(), VideoSubmissionRules.TITLE_MAX),

@@ -1,4 +1,13 @@
 package io.tagcf.batch.ranking;
 
-/** What a data set says about an item, as the tagger reads it: a title and optional further text. */
-public record ItemText(String itemId, String title, String description) {}
+import java.util.List;
+
+/**
+ * What a data set says about an item: a title and optional further text, as the tagger reads them,
+ * and the data set's own categories of the item (MovieLens's genres), empty where it has none.
+ */
+public record ItemText(String itemId, String title, String description, List<String> categories) {
+  public ItemText {
+    categories = List.copyOf(categories);
+  }
+}

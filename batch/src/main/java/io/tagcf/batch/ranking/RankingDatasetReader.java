@@ -50,7 +50,7 @@ public final class RankingDatasetReader {
     for (int r = 0; r < t.rows.size(); r++) {
       String[] row = t.rows.get(r);
       int i = index.computeIfAbsent(row[item], id -> {
-        items.put(id, new ItemText(id, id, null));
+        items.put(id, new ItemText(id, id, null, List.of()));
         return index.size();
       });
       double ts;
@@ -88,7 +88,7 @@ public final class RankingDatasetReader {
       double[] pos = new double[ids.size()];
       for (int a = 0; a < seq.length; a++) {
         seq[a] = index.computeIfAbsent(ids.get(a), id -> {
-          items.put(id, new ItemText(id, id, null));
+          items.put(id, new ItemText(id, id, null, List.of()));
           return index.size();
         });
         pos[a] = a;
@@ -112,7 +112,8 @@ public final class RankingDatasetReader {
   /**
    * Title = the first column whose name holds "title"; the values of the other columns (MovieLens:
    * release year, genres) become the description, without their column names, which a tagger would
-   * otherwise take for words of the item.
+   * otherwise take for words of the item. The tokens of the other {@code token_seq} columns
+   * (MovieLens's genres) are the item's categories: the data set's own labels.
    */
   private static Map<String, ItemText> itemTexts(Path file) {
     Map<String, ItemText> items = new LinkedHashMap<>();
@@ -130,13 +131,17 @@ public final class RankingDatasetReader {
     }
     for (String[] row : t.rows) {
       StringBuilder more = new StringBuilder();
+      List<String> categories = new ArrayList<>();
       for (int c = 0; c < row.length; c++) {
         if (c != id && c != title && !row[c].isBlank()) {
           more.append(more.isEmpty() ? "" : ". ").append(row[c].strip());
+          if (t.types[c].equals("token_seq")) {
+            categories.addAll(Arrays.asList(row[c].strip().split("\\s+")));
+          }
         }
       }
       String text = row[title].isBlank() ? row[id] : row[title].strip();
-      items.putIfAbsent(row[id], new ItemText(row[id], text, more.isEmpty() ? null : more.toString()));
+      items.putIfAbsent(row[id], new ItemText(row[id], text, more.isEmpty() ? null : more.toString(), categories));
     }
     return items;
   }
@@ -159,7 +164,7 @@ public final class RankingDatasetReader {
   }
 
   /** A tab-separated file whose header names columns as RecBole does ({@code name:type}). */
-  private record Table(Path file, String[] names, List<String[]> rows) {
+  private record Table(Path file, String[] names, String[] types, List<String[]> rows) {
     static Table read(Path file) {
       try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         String header = in.readLine();
@@ -167,6 +172,8 @@ public final class RankingDatasetReader {
           throw new InputException(file + " is empty");
         }
         String[] names = Arrays.stream(header.split("\t")).map(h -> h.split(":")[0].strip()).toArray(String[]::new);
+        String[] types = Arrays.stream(header.split("\t")).map(h -> h.contains(":") ? h.substring(h.indexOf(':') + 1).strip() : "")
+            .toArray(String[]::new);
         List<String[]> rows = new ArrayList<>();
         String line;
         int number = 1;
@@ -181,7 +188,7 @@ public final class RankingDatasetReader {
           }
           rows.add(cells);
         }
-        return new Table(file, names, rows);
+        return new Table(file, names, types, rows);
       } catch (IOException e) {
         throw new InputException("cannot read " + file + ": " + e.getMessage());
       }

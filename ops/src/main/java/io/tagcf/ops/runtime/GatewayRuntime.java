@@ -14,6 +14,7 @@ import io.tagcf.ops.runtime.gateway.JdbcInteractionStore;
 import io.tagcf.ops.runtime.gateway.JdbcEffectStore;
 import io.tagcf.ops.runtime.gateway.JdbcExplanationStore;
 import io.tagcf.ops.runtime.gateway.JdbcTagStore;
+import io.tagcf.ops.runtime.gateway.JdbcRankingStore;
 import io.tagcf.ops.runtime.gateway.JdbcUserRoleStore;
 import io.tagcf.ops.runtime.gateway.JdbcVideoStore;
 import io.tagcf.store.Database;
@@ -57,6 +58,7 @@ public final class GatewayRuntime implements AutoCloseable {
           new JdbcVideoStore(db.dataSource(), config.embeddingModel()),
           new JdbcTagStore(db.dataSource(), config.usage().quarantine()),
           new JdbcUserRoleStore(db.dataSource()),
+          new JdbcRankingStore(db.dataSource()),
           new JdbcInteractionStore(db.dataSource()),
           new TemporalIngestStarter(client),
           new JdbcEffectStore(db.dataSource()),

@@ -43,6 +43,7 @@ import io.tagcf.store.explanations.ExplanationRepository;
 import io.tagcf.store.ingest.IngestResultWriter;
 import io.tagcf.store.logic.LogicEdgeRepository;
 import io.tagcf.store.roles.EngagementRepository;
+import io.tagcf.store.ranking.RankingProfileRepository;
 import io.tagcf.store.roles.UserRoleRepository;
 import io.tagcf.store.tags.CandidateQuarantine;
 import io.tagcf.store.tags.TagRepository;
@@ -155,7 +156,7 @@ public final class WorkerRuntime implements AutoCloseable {
     maintenance.registerActivitiesImplementations(
         new CoverSetActivitiesImpl(new CoverSetRepository(ds, quarantine), Clock.systemUTC()),
         new UserRoleActivitiesImpl(new EngagementRepository(ds), new UserRoleRepository(ds),
-            new LogicEdgeRepository(ds), Clock.systemUTC()),
+            new LogicEdgeRepository(ds), new RankingProfileRepository(ds), Clock.systemUTC()),
         new TaggerPlanActivitiesImpl(taggerPlan(config)),
         new ReconcileActivitiesImpl(new VideoRepository(ds), (videoId, content) -> IngestSignal.send(client, videoId, content)));
 

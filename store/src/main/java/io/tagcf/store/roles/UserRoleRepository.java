@@ -23,22 +23,7 @@ public final class UserRoleRepository {
       try (var st = c.createStatement()) {
         st.execute("DELETE FROM user_roles");
       }
-      int n = 0;
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO user_roles (user_id, tag_id, probability, rank) VALUES (?, ?, ?, ?)")) {
-        for (Map.Entry<String, List<RoleScore>> e : roles.entrySet()) {
-          for (RoleScore r : e.getValue()) {
-            ps.setString(1, e.getKey());
-            ps.setLong(2, r.tagId());
-            ps.setDouble(3, r.probability());
-            ps.setInt(4, r.rank());
-            ps.addBatch();
-            n++;
-          }
-        }
-        ps.executeBatch();
-      }
-      return n;
+      return RankedTagRows.insert(c, "user_roles", roles);
     });
   }
 

@@ -6,6 +6,7 @@ import io.tagcf.activities.roles.UserRoleActivities;
 import io.tagcf.activities.tagging.TaggerPlan;
 import io.tagcf.activities.tagging.TaggerPlanActivities;
 import io.tagcf.models.logic.LogicRunSummary;
+import io.tagcf.models.ranking.RankingProfileSummary;
 import io.tagcf.models.roles.RoleRunSummary;
 import io.tagcf.workflowapi.TaskQueues;
 import io.tagcf.workflowapi.roles.UserRoleSchedule;
@@ -20,6 +21,9 @@ import java.time.Duration;
 
 /** Orchestration only; a failed step is recorded in the status and the loop goes on. */
 public final class UserRoleWorkflowImpl implements UserRoleWorkflow {
+
+  /** Version 1: each run ends by building the ranking stage's user profiles (after any LLM logic, whose edges they read). */
+  static final String RANKING_PROFILES = "ranking-profiles";
 
   private final UserRoleActivities activities =
       Workflow.newActivityStub(
@@ -61,10 +65,13 @@ public final class UserRoleWorkflowImpl implements UserRoleWorkflow {
       RoleRunSummary roles = status.roles();
       LogicRunSummary stats = status.statsLogic();
       LogicRunSummary llm = status.llmLogic();
+      RankingProfileSummary profiles = status.rankingProfiles();
       String error = null;
+      boolean rolesFresh = false;
       try {
         roles = activities.identifyRoles(schedule.roles());
         stats = activities.fitStatisticalLogic(schedule.logic());
+        rolesFresh = true;
       } catch (ActivityFailure f) {
         error = "roles/statistical logic: " + cause(f);
       }
@@ -79,7 +86,15 @@ public final class UserRoleWorkflowImpl implements UserRoleWorkflow {
           error = (error == null ? "" : error + "; ") + "LLM logic: " + cause(f);
         }
       }
-      status = new UserRoleStatus(status.runs() + 1, Workflow.currentTimeMillis(), roles, stats, llm, error);
+      // Runs recorded before the ranking stage existed have no profile step; replaying them must not get one.
+      if (rolesFresh && Workflow.getVersion(RANKING_PROFILES, Workflow.DEFAULT_VERSION, 1) >= 1) {
+        try {
+          profiles = activities.buildRankingProfiles(schedule.roles());
+        } catch (ActivityFailure f) {
+          error = (error == null ? "" : error + "; ") + "ranking profiles: " + cause(f);
+        }
+      }
+      status = new UserRoleStatus(status.runs() + 1, Workflow.currentTimeMillis(), roles, stats, llm, error, profiles);
       Workflow.await(schedule.interval(), () -> refreshRequested);
     }
     Workflow.continueAsNew(schedule.next());

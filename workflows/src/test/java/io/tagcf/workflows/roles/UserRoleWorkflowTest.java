@@ -20,6 +20,7 @@ import io.tagcf.activities.tagging.TaggerPlanActivities;
 import io.tagcf.models.logic.LlmLogicRequest;
 import io.tagcf.models.logic.LogicRequest;
 import io.tagcf.models.logic.LogicRunSummary;
+import io.tagcf.models.ranking.RankingProfileSummary;
 import io.tagcf.models.roles.RoleRequest;
 import io.tagcf.models.roles.RoleRunSummary;
 import io.tagcf.workflowapi.TaskQueues;
@@ -35,6 +36,10 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import io.temporal.common.WorkflowExecutionHistory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +58,8 @@ import org.mockito.InOrder;
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class UserRoleWorkflowTest {
 
+  static final Path RECORDED = Path.of("target", "replay", "user-roles-ranking-v1.json");
+
   private static final Duration INTERVAL = Duration.ofHours(1);
   /** Well inside one interval: long enough for a run's activities, short of the next run. */
   private static final Duration SETTLE = Duration.ofMinutes(1);
@@ -66,6 +73,7 @@ class UserRoleWorkflowTest {
   private static final RoleRunSummary ROLE_RUN = new RoleRunSummary(1_200, 48_000, 11_400);
   private static final LogicRunSummary STATS_RUN = new LogicRunSummary("statistical", 640, 610);
   private static final LogicRunSummary LLM_RUN = new LogicRunSummary("llm", 380, 355);
+  private static final RankingProfileSummary PROFILE_RUN = new RankingProfileSummary(1_200, 21_000, 11_800);
 
   private static final TaggerPlan LLM_PLAN = new TaggerPlan(true, 3, 1_000, 30_000);
 
@@ -84,12 +92,13 @@ class UserRoleWorkflowTest {
   void offlineDeploymentWhereEveryStepSucceeds() {
     when(activities.identifyRoles(ROLES)).thenReturn(ROLE_RUN);
     when(activities.fitStatisticalLogic(LOGIC)).thenReturn(STATS_RUN);
+    when(activities.buildRankingProfiles(ROLES)).thenReturn(PROFILE_RUN);
     when(llmLogic.generateLlmLogic(LLM_LOGIC)).thenReturn(LLM_RUN);
     when(planner.taggerPlan()).thenReturn(TaggerPlan.offline());
   }
 
   @Test
-  void eachRunIdentifiesRolesThenFitsTheStatisticalLogic(TestWorkflowEnvironment testEnv, Worker worker) {
+  void eachRunIdentifiesRolesThenFitsTheStatisticalLogic(TestWorkflowEnvironment testEnv, Worker worker) throws IOException {
     UserRoleWorkflow workflow = startWorkers(testEnv, worker);
     WorkflowClient.start(workflow::maintain, SCHEDULE);
 
@@ -98,10 +107,15 @@ class UserRoleWorkflowTest {
     InOrder order = inOrder(activities);
     order.verify(activities).identifyRoles(ROLES);
     order.verify(activities).fitStatisticalLogic(LOGIC);
+    order.verify(activities).buildRankingProfiles(ROLES);
     assertThat(workflow.status())
         .usingRecursiveComparison()
         .ignoringFields("lastRunMillis")
-        .isEqualTo(new UserRoleStatus(1, 0, ROLE_RUN, STATS_RUN, null, null));
+        .isEqualTo(new UserRoleStatus(1, 0, ROLE_RUN, STATS_RUN, null, null, PROFILE_RUN));
+    // Kept for the replay test (src/test/resources/histories/user-roles-*.json).
+    WorkflowExecutionHistory history = testEnv.getWorkflowClient().fetchHistory(UserRoleWorkflow.WORKFLOW_ID);
+    Files.createDirectories(RECORDED.getParent());
+    Files.writeString(RECORDED, history.toJson(true));
   }
 
   @Test
@@ -121,6 +135,8 @@ class UserRoleWorkflowTest {
     // The statistical logic is built on the roles, so it is not fitted without them.
     assertThat(failedRun.roles()).isNull();
     verify(activities, never()).fitStatisticalLogic(any());
+    // Nor are the ranking profiles rebuilt from the stale roles.
+    verify(activities, never()).buildRankingProfiles(any());
 
     testEnv.sleep(INTERVAL);
     UserRoleStatus nextRun = workflow.status();
@@ -128,6 +144,27 @@ class UserRoleWorkflowTest {
     assertThat(nextRun.lastError()).isNull();
     assertThat(nextRun.roles()).isEqualTo(ROLE_RUN);
     assertThat(nextRun.statsLogic()).isEqualTo(STATS_RUN);
+    assertThat(nextRun.rankingProfiles()).isEqualTo(PROFILE_RUN);
+  }
+
+  @Test
+  void rankingProfileFailureIsRecordedAndKeepsTheRunsOtherResults(TestWorkflowEnvironment testEnv, Worker worker) {
+    when(activities.buildRankingProfiles(ROLES))
+        .thenThrow(ApplicationFailure.newNonRetryableFailure("database gone", "StoreException"))
+        .thenReturn(PROFILE_RUN);
+    UserRoleWorkflow workflow = startWorkers(testEnv, worker);
+    WorkflowClient.start(workflow::maintain, SCHEDULE);
+
+    testEnv.sleep(SETTLE);
+    UserRoleStatus failedRun = workflow.status();
+    assertThat(failedRun.lastError()).startsWith("ranking profiles: ").contains("database gone");
+    assertThat(failedRun.roles()).isEqualTo(ROLE_RUN);
+    assertThat(failedRun.statsLogic()).isEqualTo(STATS_RUN);
+    assertThat(failedRun.rankingProfiles()).isNull();
+
+    testEnv.sleep(INTERVAL);
+    assertThat(workflow.status().rankingProfiles()).isEqualTo(PROFILE_RUN);
+    assertThat(workflow.status().lastError()).isNull();
   }
 
   @Test

@@ -23,6 +23,10 @@ public record ProfileSettings(
     }
   }
 
+  public ProfileSettings withHalfLife(double h) {
+    return new ProfileSettings(h, interestTags, roles, smoothing, minSupport, topB, delta, expanded);
+  }
+
   public static ProfileSettings platform(double halfLife) {
     return new ProfileSettings(halfLife, TagInterest.TOP_TAGS, 10, 5.0, 2.0, 20, UserRoleExpansion.ITEM_TAG_THRESHOLD,
         UserRoleExpansion.EXPANDED_ROLES);

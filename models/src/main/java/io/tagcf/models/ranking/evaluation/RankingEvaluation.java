@@ -92,37 +92,51 @@ public final class RankingEvaluation {
       }
     }
     BaseRecommender.Fitted vBase = chosen.fit(vTraining, n);
-    TrainingProfiles.Built vProfiles = TrainingProfiles.build(
-        guard.training("profiles (tag interest, roles, logic graph)", validation), itemScores, audienceScores, settings.profile());
-    progress.accept("validation: profiles built, logic graph " + vProfiles.u2iEdges() + " U2I / " + vProfiles.i2uEdges() + " I2U edges");
+    List<UserHistory> vProfileTraining = guard.training("profiles (tag interest, roles, logic graph)", validation);
+    int[] tuneTargets = guard.targets("β tuning", validation);
     double[] b0 = settings.beta0();
     double[] b1 = settings.beta1();
-    double[][] perUser = grid(tuneUsers, vTraining, guard.targets("β tuning", validation), vBase, vProfiles.profiles(), b0, b1);
     Blend util = null;
     Blend expl = null;
-    for (int a = 0; a < b0.length; a++) {
-      StringBuilder row = new StringBuilder(String.format(java.util.Locale.ROOT, "validation grid β0=%-5s", b0[a]));
-      for (int b = 0; b < b1.length; b++) {
-        double m = mean(column(perUser, a * b1.length + b));
-        row.append(String.format(java.util.Locale.ROOT, " %.4f", m));
-        if (b == 0 && (util == null || m > util.validationNdcg() + 1e-12)) {
-          util = new Blend(b0[a], 0, m);
+    for (double halfLife : settings.halfLives()) {
+      TrainingProfiles.Built vProfiles = TrainingProfiles.build(vProfileTraining, itemScores, audienceScores,
+          settings.profile().withHalfLife(halfLife));
+      progress.accept("validation, half-life " + halfLife + ": logic graph " + vProfiles.u2iEdges() + " U2I / "
+          + vProfiles.i2uEdges() + " I2U edges");
+      double[][] perUser = grid(tuneUsers, vTraining, tuneTargets, vBase, vProfiles.profiles(), b0, b1);
+      for (int a = 0; a < b0.length; a++) {
+        StringBuilder row = new StringBuilder(String.format(java.util.Locale.ROOT, "validation grid β0=%-5s", b0[a]));
+        for (int b = 0; b < b1.length; b++) {
+          double m = mean(column(perUser, a * b1.length + b));
+          row.append(String.format(java.util.Locale.ROOT, " %.4f", m));
+          // Strictly better only: on ties the earlier (smaller β, shorter half-life) setting stays.
+          if (b == 0 && (util == null || m > util.validationNdcg() + 1e-12)) {
+            util = new Blend(b0[a], 0, halfLife, m);
+          }
+          if (expl == null || m > expl.validationNdcg() + 1e-12) {
+            expl = new Blend(b0[a], b1[b], halfLife, m);
+          }
         }
-        if (expl == null || m > expl.validationNdcg() + 1e-12) {
-          expl = new Blend(b0[a], b1[b], m);
-        }
+        progress.accept(row.toString());
       }
-      progress.accept(row.toString());
     }
-    progress.accept(String.format(java.util.Locale.ROOT, "validation: base %.4f, util β0=%s %.4f, expl β0=%s β1=%s %.4f",
-        bestBase, util.beta0(), util.validationNdcg(), expl.beta0(), expl.beta1(), expl.validationNdcg()));
+    progress.accept(String.format(java.util.Locale.ROOT, "validation: base %.4f, util β0=%s (half-life %s) %.4f,"
+            + " expl β0=%s β1=%s (half-life %s) %.4f", bestBase, util.beta0(), util.halfLife(), util.validationNdcg(),
+        expl.beta0(), expl.beta1(), expl.halfLife(), expl.validationNdcg()));
 
     // test round: refit on everything before the test events, tune nothing
     List<UserHistory> tTraining = guard.training("base recommender", test);
     int[] tTargets = guard.targets("scoring", test);
     BaseRecommender.Fitted tBase = chosen.fit(tTraining, n);
-    TrainingProfiles.Built tProfiles = TrainingProfiles.build(
-        guard.training("profiles (tag interest, roles, logic graph)", test), itemScores, audienceScores, settings.profile());
+    List<UserHistory> tProfileTraining = guard.training("profiles (tag interest, roles, logic graph)", test);
+    Map<Double, TrainingProfiles.Built> byHalfLife = new java.util.TreeMap<>();
+    for (double h : new double[] {util.halfLife(), expl.halfLife()}) {
+      byHalfLife.computeIfAbsent(h, x -> TrainingProfiles.build(tProfileTraining, itemScores, audienceScores,
+          settings.profile().withHalfLife(x)));
+    }
+    List<UserTagProfile> utilProfiles = byHalfLife.get(util.halfLife()).profiles();
+    boolean separateExpl = expl.halfLife() != util.halfLife();
+    TrainingProfiles.Built tProfiles = byHalfLife.get(expl.halfLife());
     int[] testUsers = rankable(tTraining, tTargets);
     double[] betas0 = {0, util.beta0(), expl.beta0()};
     double[] betas1 = {0, 0, expl.beta1()};
@@ -131,10 +145,14 @@ public final class RankingEvaluation {
     forEach(testUsers.length, k -> {
       Workspace w = Workspace.local(matrix);
       int u = testUsers[k];
-      w.prepare(tTraining.get(u), tBase, tProfiles.profiles().get(u), matrix);
       ranks[k] = new int[3];
       tops[k] = new int[3][];
+      // base and util read the util half-life's profiles (the base ignores them), expl its own
       for (int c = 0; c < 3; c++) {
+        if (c == 0 || (c == 2 && separateExpl)) {
+          w.clear(tTraining.get(u));
+          w.prepare(tTraining.get(u), tBase, (c == 0 ? utilProfiles : tProfiles.profiles()).get(u), matrix);
+        }
         ranks[k][c] = RankMetrics.rank(tTargets[u], w.base, w.tag0, w.tag1, w.excluded, betas0[c], betas1[c]);
         tops[k][c] = RankMetrics.top(w.base, w.tag0, w.tag1, w.excluded, betas0[c], betas1[c]);
       }

@@ -18,8 +18,8 @@ public record RankingReport(
   /** A base recommender's NDCG@10 on the validation round. */
   public record Candidate(String name, double validationNdcg) {}
 
-  /** β0, β1 chosen on the validation round and the validation NDCG@10 they reached. */
-  public record Blend(double beta0, double beta1, double validationNdcg) {}
+  /** β0, β1 and the profiles' half-life chosen on the validation round, and the validation NDCG@10 they reached. */
+  public record Blend(double beta0, double beta1, double halfLife, double validationNdcg) {}
 
   public record Metrics(double ndcg, double recall, double coverage) {}
 }

@@ -1,6 +1,7 @@
 package io.tagcf.models.ranking.evaluation;
 
 import io.tagcf.models.logic.CoEngagementLogic;
+import io.tagcf.models.logic.InMemoryLogicGraph;
 import io.tagcf.models.logic.LogicDirection;
 import io.tagcf.models.logic.LogicEdge;
 import io.tagcf.models.ranking.RoleLogicPaths;
@@ -43,20 +44,12 @@ public final class TrainingProfiles {
     roles.forEach((user, scores) -> roleMaps.put(user, asMap(scores)));
     List<LogicEdge> edges = new CoEngagementLogic(settings.smoothing(), settings.minSupport(), settings.topB())
         .fit(roleMaps, itemRows.iterator());
-    Map<LogicDirection, Map<Long, List<LogicEdge>>> bySource = new HashMap<>();
-    for (LogicEdge e : edges) {
-      bySource.computeIfAbsent(e.direction(), d -> new HashMap<>()).computeIfAbsent(e.sourceTagId(), s -> new ArrayList<>()).add(e);
-    }
+    InMemoryLogicGraph graph = new InMemoryLogicGraph(edges);
     List<UserTagProfile> profiles = new ArrayList<>(training.size());
     for (UserHistory h : training) {
       Map<Long, Double> r = roleMaps.getOrDefault(h.userId(), Map.of());
       Map<Long, Double> i = asMap(interest.getOrDefault(h.userId(), List.of()));
-      profiles.add(new UserTagProfile(i, r, r.isEmpty() ? List.of() : RoleLogicPaths.expand(r, (direction, sources) -> {
-        List<LogicEdge> out = new ArrayList<>();
-        Map<Long, List<LogicEdge>> from = bySource.getOrDefault(direction, Map.of());
-        sources.forEach(s -> out.addAll(from.getOrDefault(s, List.of())));
-        return out;
-      }, settings.delta(), settings.expanded())));
+      profiles.add(new UserTagProfile(i, r, RoleLogicPaths.expand(r, graph, settings.delta(), settings.expanded())));
     }
     int u2i = (int) edges.stream().filter(e -> e.direction() == LogicDirection.U2I).count();
     return new Built(profiles, u2i, edges.size() - u2i);

@@ -79,6 +79,6 @@ final class PlantedWorld {
 
   static EvaluationSettings settings() {
     return new EvaluationSettings(List.of(new ItemKnn(20, 0), new ItemKnn(50, 10)), EvaluationSettings.BETA_GRID,
-        new double[] {0, 0.1, 1}, ProfileSettings.platform(10), 10_000, 300, 5, 2);
+        new double[] {0, 0.1, 1}, new double[] {3, 1000}, ProfileSettings.platform(10), 10_000, 300, 5, 2);
   }
 }
