@@ -180,6 +180,8 @@ final class RankingBenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "  %-26s %9.4f %10.4f %12.4f%n", "base", r.baseTest().ndcg(), r.baseTest().recall(), r.baseTest().coverage());
     row(out, "base + TagCF util (tag0)", r.utilTest(), r.utilLift());
     row(out, "base + TagCF expl (tag0+1)", r.explTest(), r.explLift());
+    out.printf(Locale.ROOT, "  %-26s %9.4f %10.4f %12.4f  (diagnostic: no base)%n", "tags alone (tag0)", r.tagsAloneTest().ndcg(),
+        r.tagsAloneTest().recall(), r.tagsAloneTest().coverage());
     LiftInterval rl = r.explRecallLift();
     out.printf(Locale.ROOT, "  Recall@10 lift of expl: %+.2f%% [%+.2f%%, %+.2f%%]%n", 100 * rl.lift(), 100 * rl.low(), 100 * rl.high());
   }

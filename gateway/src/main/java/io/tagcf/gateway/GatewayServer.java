@@ -91,7 +91,8 @@ public final class GatewayServer {
         new VideoUploads(deps.videos(), deps.ingest(), deps.metrics()));
     TagHandlers tags = new TagHandlers(vertx, blocking, deps.tags(), new TagDetails(deps.tags()));
     UserRoleHandlers users = new UserRoleHandlers(blocking, new UserRoleProfiles(deps.userRoles()));
-    RankingHandlers ranking = new RankingHandlers(blocking, new CandidateScores(new RememberedRankingStore(deps.rankings())));
+    RankingHandlers ranking = new RankingHandlers(blocking, new BodyValidation(contract, "rankTagScores"),
+        new CandidateScores(new RememberedRankingStore(deps.rankings())));
     InteractionHandlers interactions = new InteractionHandlers(blocking,
         new BodyValidation(contract, "recordInteractions"), deps.interactions(), deps.metrics(), Clock.systemUTC());
     EffectHandlers effects =
@@ -121,7 +122,8 @@ public final class GatewayServer {
     builder.getRoute("getTag").addHandler(tags::get).addFailureHandler(problems);
     builder.getRoute("approveTag").addHandler(tags::approve).addFailureHandler(problems);
     builder.getRoute("userRoles").addHandler(users::roles).addFailureHandler(problems);
-    builder.getRoute("rankTagScores").addHandler(ranking::tagScores).addFailureHandler(problems);
+    builder.getRoute("rankTagScores").setDoValidation(false)
+        .addHandler(ranking::tagScores).addFailureHandler(problems);
     // Its handler checks the body against the contract itself, off the router's shared queue.
     builder.getRoute("recordInteractions").setDoValidation(false)
         .addHandler(interactions::record).addFailureHandler(problems);

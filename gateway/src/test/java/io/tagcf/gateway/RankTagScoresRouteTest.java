@@ -116,7 +116,8 @@ class RankTagScoresRouteTest extends GatewayTest {
   @Test
   void badBodiesAre400NamingTheFieldAndReadNothing() {
     assertThat(fields(assertProblem(rank("u-1"), 400, "Invalid request", URI))).containsExactly("candidates");
-    assertThat(fields(assertProblem(rank("u-1", "v-cook", "v-cook"), 400, "Invalid request", URI))).containsExactly("candidates");
+    assertThat(fields(assertProblem(rank("u-1", "v-cook", "v-plain", "v-cook"), 400, "Invalid request", URI)))
+        .containsExactly("candidates.2");
     assertThat(fields(assertProblem(rank("a b", "v-cook"), 400, "Invalid request", URI))).containsExactly("userId");
     assertThat(fields(assertProblem(rank("u-1", "v cook"), 400, "Invalid request", URI))).hasSize(1)
         .allMatch(f -> f.startsWith("candidates"));

@@ -70,8 +70,15 @@ public final class RankingEvaluation {
 
   /** The protocol on given rounds; {@link #run()} passes the split's own. Rounds that hold held-out events fail. */
   public RankingReport run(Phase validation, Phase test) {
+    return test(test, tune(validation));
+  }
+
+  /** What the validation round chose. */
+  private record Tuned(List<Candidate> candidates, BaseRecommender base, Blend util, Blend expl, int tunedOn) {}
+
+  /** The validation round: the base, then β0, β1 and the half-life, each on validation NDCG@10. */
+  private Tuned tune(Phase validation) {
     int n = split.data().itemCount();
-    // validation round
     List<UserHistory> vTraining = guard.training("base recommender", validation);
     int[] vTargets = guard.targets("base selection", validation);
     int[] tuneUsers = sample(rankable(vTraining, vTargets));
@@ -123,8 +130,15 @@ public final class RankingEvaluation {
     progress.accept(String.format(java.util.Locale.ROOT, "validation: base %.4f, util β0=%s (half-life %s) %.4f,"
             + " expl β0=%s β1=%s (half-life %s) %.4f", bestBase, util.beta0(), util.halfLife(), util.validationNdcg(),
         expl.beta0(), expl.beta1(), expl.halfLife(), expl.validationNdcg()));
+    return new Tuned(candidates, chosen, util, expl, tuneUsers.length);
+  }
 
-    // test round: refit on everything before the test events, tune nothing
+  /** The test round: the chosen base and profiles refitted on everything before the test events; nothing tuned. */
+  private RankingReport test(Phase test, Tuned tuned) {
+    int n = split.data().itemCount();
+    Blend util = tuned.util();
+    Blend expl = tuned.expl();
+    BaseRecommender chosen = tuned.base();
     List<UserHistory> tTraining = guard.training("base recommender", test);
     int[] tTargets = guard.targets("scoring", test);
     BaseRecommender.Fitted tBase = chosen.fit(tTraining, n);
@@ -138,30 +152,33 @@ public final class RankingEvaluation {
     boolean separateExpl = expl.halfLife() != util.halfLife();
     TrainingProfiles.Built tProfiles = byHalfLife.get(expl.halfLife());
     int[] testUsers = rankable(tTraining, tTargets);
-    double[] betas0 = {0, util.beta0(), expl.beta0()};
-    double[] betas1 = {0, 0, expl.beta1()};
+    // base, util, expl; and, as a diagnostic of what the tags alone know, ŷ_tag0 with no base at all
+    double[] betas0 = {0, util.beta0(), expl.beta0(), 1};
+    double[] betas1 = {0, 0, expl.beta1(), 0};
+    int arms = betas0.length;
     int[][] ranks = new int[testUsers.length][];
     int[][][] tops = new int[testUsers.length][][];
     forEach(testUsers.length, k -> {
       Workspace w = Workspace.local(matrix);
       int u = testUsers[k];
-      ranks[k] = new int[3];
-      tops[k] = new int[3][];
+      ranks[k] = new int[arms];
+      tops[k] = new int[arms][];
       // base and util read the util half-life's profiles (the base ignores them), expl its own
-      for (int c = 0; c < 3; c++) {
-        if (c == 0 || (c == 2 && separateExpl)) {
+      for (int c = 0; c < arms; c++) {
+        if (c == 0 || (c == 2 && separateExpl) || (c == 3 && separateExpl)) {
           w.clear(tTraining.get(u));
-          w.prepare(tTraining.get(u), tBase, (c == 0 ? utilProfiles : tProfiles.profiles()).get(u), matrix);
+          w.prepare(tTraining.get(u), tBase, (c == 2 ? tProfiles.profiles() : utilProfiles).get(u), matrix);
         }
-        ranks[k][c] = RankMetrics.rank(tTargets[u], w.base, w.tag0, w.tag1, w.excluded, betas0[c], betas1[c]);
-        tops[k][c] = RankMetrics.top(w.base, w.tag0, w.tag1, w.excluded, betas0[c], betas1[c]);
+        float[] base = c == 3 ? w.none : w.base;
+        ranks[k][c] = RankMetrics.rank(tTargets[u], base, w.tag0, w.tag1, w.excluded, betas0[c], betas1[c]);
+        tops[k][c] = RankMetrics.top(base, w.tag0, w.tag1, w.excluded, betas0[c], betas1[c]);
       }
       w.clear(tTraining.get(u));
     });
-    Metrics[] metrics = new Metrics[3];
-    double[][] ndcg = new double[3][testUsers.length];
-    double[][] recall = new double[3][testUsers.length];
-    for (int c = 0; c < 3; c++) {
+    Metrics[] metrics = new Metrics[arms];
+    double[][] ndcg = new double[arms][testUsers.length];
+    double[][] recall = new double[arms][testUsers.length];
+    for (int c = 0; c < arms; c++) {
       BitSet shown = new BitSet(n);
       for (int k = 0; k < testUsers.length; k++) {
         ndcg[c][k] = RankMetrics.ndcg(ranks[k][c]);
@@ -176,9 +193,9 @@ public final class RankingEvaluation {
     long withExpansion = tProfiles.profiles().stream().filter(p -> !p.expanded().isEmpty()).count();
     int evaluated = split.evaluatedUsers();
     return new RankingReport(split.data().name(), split.data().users().size(), n, split.data().interactionCount(),
-        candidates, chosen.describe(), util, expl, tuneUsers.length, testUsers.length, evaluated - testUsers.length,
+        tuned.candidates(), chosen.describe(), util, expl, tuned.tunedOn(), testUsers.length, evaluated - testUsers.length,
         tProfiles.u2iEdges(), tProfiles.i2uEdges(), withInterest / (double) tProfiles.profiles().size(),
-        withExpansion / (double) tProfiles.profiles().size(), metrics[0], metrics[1], metrics[2],
+        withExpansion / (double) tProfiles.profiles().size(), metrics[0], metrics[1], metrics[2], metrics[3],
         LiftInterval.of(ndcg[0], ndcg[1], settings.resamples(), settings.seed()),
         LiftInterval.of(ndcg[0], ndcg[2], settings.resamples(), settings.seed()),
         LiftInterval.of(recall[0], recall[2], settings.resamples(), settings.seed()));
@@ -259,6 +276,8 @@ public final class RankingEvaluation {
   private static final class Workspace {
     private static final ThreadLocal<Workspace> LOCAL = new ThreadLocal<>();
     final float[] base;
+    /** All zero: the base of the tags-alone diagnostic. */
+    final float[] none;
     final float[] tag0;
     final float[] tag1;
     final boolean[] excluded;
@@ -268,6 +287,7 @@ public final class RankingEvaluation {
     private Workspace(ItemTagMatrix m) {
       int n = m.itemCount();
       base = new float[n];
+      none = new float[n];
       tag0 = new float[n];
       tag1 = new float[n];
       excluded = new boolean[n];

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What one evaluation found. Test figures are means over {@code testUsers}; the lifts are relative
- * to the base with the bootstrap interval over users.
+ * to the base with the bootstrap interval over users. {@code tagsAloneTest} ranks by ŷ_tag0 alone
+ * (util's half-life, no base): a diagnostic of what the tags know, not a contender.
  */
 public record RankingReport(
     String dataset, int users, int items, long interactions,
@@ -12,7 +13,7 @@ public record RankingReport(
     Blend util, Blend expl,
     int tunedOn, int testUsers, int skippedRepeats,
     int u2iEdges, int i2uEdges, double usersWithInterest, double usersWithExpansion,
-    Metrics baseTest, Metrics utilTest, Metrics explTest, LiftInterval utilLift, LiftInterval explLift,
+    Metrics baseTest, Metrics utilTest, Metrics explTest, Metrics tagsAloneTest, LiftInterval utilLift, LiftInterval explLift,
     LiftInterval explRecallLift) {
 
   /** A base recommender's NDCG@10 on the validation round. */

@@ -24,6 +24,8 @@ class RankingEvaluationTest {
     assertThat(r.utilTest().ndcg()).isGreaterThan(r.baseTest().ndcg());
     assertThat(r.utilLift().aboveZero()).isTrue();
     assertThat(r.usersWithInterest()).isEqualTo(1.0);
+    // The tags alone know the taste: ranking by ŷ_tag0 with no base beats chance (about 0.005) by far.
+    assertThat(r.tagsAloneTest().ndcg()).isGreaterThan(0.1);
   }
 
   @Test
@@ -34,6 +36,7 @@ class RankingEvaluationTest {
     // Whatever β the validation round picks, random tags cannot buy a clear gain on the test round.
     assertThat(r.utilLift().lift()).isLessThan(0.05);
     assertThat(r.utilLift().low()).isLessThan(0.0);
+    assertThat(r.tagsAloneTest().ndcg()).isLessThan(0.02);
   }
 
   @Test
